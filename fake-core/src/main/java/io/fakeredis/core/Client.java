@@ -1,0 +1,68 @@
+package io.fakeredis.core;
+
+import io.fakeredis.core.command.Command;
+import io.fakeredis.core.db.Database;
+
+/**
+ * The state of one connection (or of an in-process caller), like Redis's {@code client}. Commands
+ * read {@link #argv} and answer through {@link #reply}. Only touched under the engine lock.
+ */
+public final class Client {
+    /** Where a client lives: a socket, the typed API, a script. */
+    public interface Transport {
+        /** Peer address as CLIENT LIST prints it, e.g. 127.0.0.1:51234. */
+        default String addr() { return ""; }
+        default String laddr() { return ""; }
+        default int fd() { return -1; }
+        /** Bytes waiting in the output buffer, for CLIENT LIST omem and output limits. */
+        default long outputBufferBytes() { return 0; }
+        /** Replies were added outside the client's own command (pub/sub, unblocking): flush them. */
+        default void wake() {}
+        /** Close after pending replies are written (QUIT, CLIENT KILL). */
+        default void closeAfterReply() {}
+    }
+
+    public final long id;
+    public final Engine engine;
+    public final Transport transport;
+    public ReplySink reply;
+    public byte[][] argv;
+    public Database db;
+    public String name;
+    public String libName;
+    public String libVer;
+    public String user = "default";
+    public boolean authenticated;
+    public final long createdMs;
+    public long lastInteractionMs;
+    /** The command being run, and the last one run. */
+    public Command cmd;
+    public Command lastCmd;
+    /** Set by QUIT, CLIENT KILL, protocol errors: the connection closes once replies are out. */
+    public boolean closing;
+    /** Parked by a blocking command: the transport holds further commands until it is woken. */
+    public boolean blocked;
+
+    Client(Engine engine, long id, Transport transport, ReplySink reply) {
+        this.engine = engine;
+        this.id = id;
+        this.transport = transport;
+        this.reply = reply;
+        this.db = engine.db(0);
+        this.createdMs = engine.clock().millis();
+        this.lastInteractionMs = createdMs;
+        this.authenticated = !engine.config().requiresPass();
+    }
+
+    public int argc() {
+        return argv.length;
+    }
+
+    public int resp() {
+        return reply.resp();
+    }
+
+    public int dbIndex() {
+        return db.id;
+    }
+}

@@ -1,0 +1,337 @@
+package io.fakeredis.core;
+
+import io.fakeredis.core.clock.Clock;
+import io.fakeredis.core.command.Command;
+import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.core.config.Config;
+import io.fakeredis.core.db.Database;
+import io.fakeredis.core.util.Bytes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The single-threaded heart, like Redis's {@code server}: databases, clients, config and the
+ * dispatcher. Commands run one at a time under {@link #lock}, so each is atomic; callers parse
+ * and do I/O outside it.
+ */
+public final class Engine implements AutoCloseable {
+    public static final String VERSION = "7.0.15";
+    public static final int DATABASES = 16;
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+
+    /** Held while a command runs. Socket threads and the typed API both take it. */
+    public final ReentrantLock lock = new ReentrantLock();
+    public final Stats stats;
+    public final Random random = new Random();
+    public final long startMs;
+    public final String runId;
+
+    private final Clock clock;
+    private final Config config = new Config();
+    private final CommandTable table = CommandTable.get();
+    private final Database[] dbs = new Database[DATABASES];
+    private final Map<Long, Client> clients = new LinkedHashMap<>();
+    private final AtomicLong nextClientId = new AtomicLong(1);
+    private final ScheduledExecutorService cron;
+    private final Runnable clockListener = this::onClockAdvance;
+    private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean closed;
+
+    /** Command time: the clock read once per command, as Redis's commandTimeSnapshot. */
+    private long now;
+
+    public Engine(Clock clock) {
+        this.clock = clock;
+        for (int i = 0; i < DATABASES; i++) dbs[i] = new Database(this, i);
+        this.stats = new Stats(table.size());
+        this.startMs = clock.millis();
+        this.now = startMs;
+        this.runId = randomHex(40);
+        if (clock.isManual()) {
+            clock.onAdvance(clockListener);
+            cron = null;
+        } else {
+            ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "fakeredis-cron-" + ENGINES.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ex.setRemoveOnCancelPolicy(true);
+            ex.scheduleWithFixedDelay(this::cronTick, 100, 100, TimeUnit.MILLISECONDS);
+            cron = ex;
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public CommandTable commands() {
+        return table;
+    }
+
+    public Database db(int i) {
+        return dbs[i];
+    }
+
+    /** The time of the running command in ms, read once per command as Redis does. Lock holders only. */
+    public long now() {
+        return now;
+    }
+
+    // ---- clients ----
+
+    public Client connect(Client.Transport transport, ReplySink reply) {
+        Client c = new Client(this, nextClientId.getAndIncrement(), transport, reply);
+        lock.lock();
+        try {
+            clients.put(c.id, c);
+            stats.connectionsReceived++;
+        } finally {
+            lock.unlock();
+        }
+        return c;
+    }
+
+    /** Forgets a client: called when its connection closes. */
+    public void disconnect(Client c) {
+        lock.lock();
+        try {
+            clients.remove(c.id);
+            onDisconnect(c);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Collection<Client> clients() {
+        return Collections.unmodifiableCollection(clients.values());
+    }
+
+    public Client client(long id) {
+        return clients.get(id);
+    }
+
+    // ---- dispatch ----
+
+    /**
+     * Runs one command for a client. The caller holds {@link #lock}. Like Redis's processCommand:
+     * look up, check arity and auth, then call.
+     */
+    public void execute(Client c, byte[][] argv) {
+        now = clock.millis();
+        c.argv = argv;
+        c.lastInteractionMs = now;
+        Command cmd = table.lookup(argv[0]);
+        if (cmd != null && cmd.isContainer() && argv.length >= 2) {
+            Command sub = cmd.subcommand(Bytes.lower(argv[1]));
+            if (sub == null || sub.proc() == null) {
+                if (sub != null || !CommandTable.implemented(cmd)) noteUnsupported(argv);
+                if (CommandTable.implemented(cmd)) {
+                    reject(c, cmd, sanitize("ERR unknown subcommand '" + clip(argv[1]) + "'. Try "
+                            + Bytes.str(argv[0]).toUpperCase(java.util.Locale.ROOT) + " HELP."));
+                } else {
+                    reject(c, null, unknownCommand(argv));
+                }
+                return;
+            }
+            cmd = sub;
+        } else if (cmd == null || !CommandTable.implemented(cmd)) {
+            if (cmd != null) noteUnsupported(argv);
+            reject(c, null, unknownCommand(argv));
+            return;
+        }
+        if (!cmd.arityOk(argv.length)) {
+            reject(c, cmd, Errors.wrongArgs(cmd.fullName));
+            return;
+        }
+        if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
+            reject(c, cmd, Errors.NOAUTH);
+            return;
+        }
+        call(c, cmd);
+    }
+
+    /** Runs a looked-up, checked command and keeps its statistics. */
+    public void call(Client c, Command cmd) {
+        c.cmd = cmd;
+        long errors = c.reply.errors();
+        long t0 = System.nanoTime();
+        try {
+            cmd.proc().call(c);
+        } catch (RedisException e) {
+            c.reply.error(e.getMessage());
+        }
+        long dt = System.nanoTime() - t0;
+        int id = cmd.id;
+        stats.calls[id]++;
+        stats.usec[id] += dt / 1000;
+        if (c.reply.errors() != errors) stats.failedCalls[id]++;
+        stats.commandsProcessed++;
+        c.lastCmd = cmd;
+    }
+
+    private void reject(Client c, Command cmd, String error) {
+        if (cmd != null) stats.rejectedCalls[cmd.id]++;
+        stats.commandsProcessed++;
+        c.reply.error(error);
+    }
+
+    private static String unknownCommand(byte[][] argv) {
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i < argv.length && args.length() < 128; i++) {
+            String a = Bytes.str(argv[i]);
+            int room = 128 - args.length();
+            args.append('\'').append(a.length() > room ? a.substring(0, room) : a).append("' ");
+        }
+        return sanitize("ERR unknown command '" + clip(argv[0]) + "', with args beginning with: " + args);
+    }
+
+    private static String clip(byte[] b) {
+        String s = Bytes.str(b);
+        return s.length() > 128 ? s.substring(0, 128) : s;
+    }
+
+    /** Replies must never carry a line break: it would corrupt the protocol. */
+    private static String sanitize(String s) {
+        return s.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    private void noteUnsupported(byte[][] argv) {
+        StringBuilder b = new StringBuilder();
+        for (byte[] a : argv) {
+            if (b.length() > 0) b.append(' ');
+            String s = Bytes.str(a);
+            b.append(s.length() > 64 ? s.substring(0, 64) + "..." : s);
+        }
+        if (unsupported.size() < 1000) unsupported.add(b.toString());
+    }
+
+    /** Commands that Redis has but this fake does not, as received, oldest first. */
+    public List<String> unsupportedCommands() {
+        synchronized (unsupported) {
+            return new ArrayList<>(unsupported);
+        }
+    }
+
+    public void clearUnsupportedCommands() {
+        unsupported.clear();
+    }
+
+    // ---- hooks from the data layer ----
+
+    /** A key's value changed: invalidates WATCH. */
+    public void keyModified(Database db, byte[] key) {
+        stats.dirty++;
+    }
+
+    /** A list, zset or stream key gained elements: blocked clients may be served. */
+    public void keyReady(Database db, byte[] key) {
+    }
+
+    /** Emits a keyspace notification when the class is enabled by notify-keyspace-events. */
+    public void notify(int type, String event, Database db, byte[] key) {
+        int flags = config.notifyFlags();
+        if ((flags & type) == 0) return;
+    }
+
+    private void onDisconnect(Client c) {
+    }
+
+    // ---- time ----
+
+    private void cronTick() {
+        if (closed) return;
+        lock.lock();
+        try {
+            now = clock.millis();
+            for (Database db : dbs) {
+                // Redis samples; a bounded sweep per tick keeps latency flat on large keyspaces.
+                int budget = 2000;
+                while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onClockAdvance() {
+        lock.lock();
+        try {
+            now = clock.millis();
+            for (Database db : dbs) db.expireAll(now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- lifecycle ----
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        if (cron != null) {
+            cron.shutdownNow();
+        }
+        if (clock instanceof io.fakeredis.core.clock.ManualClock) {
+            ((io.fakeredis.core.clock.ManualClock) clock).removeListener(clockListener);
+        }
+    }
+
+    private String randomHex(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) b.append(Character.forDigit(random.nextInt(16), 16));
+        return b.toString();
+    }
+
+    /** Counters behind INFO stats and INFO commandstats. */
+    public static final class Stats {
+        public long connectionsReceived;
+        public long commandsProcessed;
+        public long expiredKeys;
+        public long keyspaceHits;
+        public long keyspaceMisses;
+        public long dirty;
+        public long rejectedConnections;
+        public final long[] calls;
+        public final long[] usec;
+        public final long[] failedCalls;
+        public final long[] rejectedCalls;
+
+        Stats(int commands) {
+            calls = new long[commands];
+            usec = new long[commands];
+            failedCalls = new long[commands];
+            rejectedCalls = new long[commands];
+        }
+
+        public void reset() {
+            connectionsReceived = commandsProcessed = expiredKeys = keyspaceHits = keyspaceMisses = 0;
+            rejectedConnections = 0;
+            java.util.Arrays.fill(calls, 0);
+            java.util.Arrays.fill(usec, 0);
+            java.util.Arrays.fill(failedCalls, 0);
+            java.util.Arrays.fill(rejectedCalls, 0);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.fakeredis.server;
+
+import io.fakeredis.core.Engine;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** A selector thread serving many connections; idle connections cost no thread. */
+final class EventLoop implements Runnable {
+    private final Engine engine;
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
+    private final Set<Connection> flushRequests = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ServerSocketChannel acceptor;
+    private final FakeRedisServer server;
+    private volatile boolean running = true;
+
+    EventLoop(FakeRedisServer server, Engine engine, String name, ServerSocketChannel acceptor) throws IOException {
+        this.server = server;
+        this.engine = engine;
+        this.selector = Selector.open();
+        this.acceptor = acceptor;
+        if (acceptor != null) acceptor.register(selector, SelectionKey.OP_ACCEPT);
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Hands over an accepted socket; it is registered on this loop's thread. */
+    void adopt(SocketChannel ch) {
+        incoming.add(ch);
+        selector.wakeup();
+    }
+
+    void requestFlush(Connection c) {
+        if (flushRequests.add(c) && Thread.currentThread() != thread) selector.wakeup();
+    }
+
+    void forget(Connection c) {
+        connections.remove(c);
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select();
+                if (!running) break;
+                registerIncoming();
+                Set<SelectionKey> keys = selector.selectedKeys();
+                Iterator<SelectionKey> it = keys.iterator();
+                while (it.hasNext()) {
+                    SelectionKey k = it.next();
+                    it.remove();
+                    if (!k.isValid()) continue;
+                    if (k.isAcceptable()) {
+                        accept();
+                        continue;
+                    }
+                    Connection c = (Connection) k.attachment();
+                    if (k.isWritable()) c.onWritable();
+                    if (k.isValid() && k.isReadable()) c.onReadable();
+                }
+                if (!flushRequests.isEmpty()) {
+                    for (Connection c : new ArrayList<>(flushRequests)) {
+                        flushRequests.remove(c);
+                        c.onWake();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (running) {
+                System.err.println("fakeredis: event loop failed: " + e);
+                e.printStackTrace();
+            }
+        } finally {
+            for (Connection c : new ArrayList<>(connections)) c.close();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private void accept() throws IOException {
+        SocketChannel ch;
+        while ((ch = acceptor.accept()) != null) {
+            server.distribute(ch);
+        }
+    }
+
+    private void registerIncoming() {
+        SocketChannel ch;
+        while ((ch = incoming.poll()) != null) {
+            try {
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+                Connection c = new Connection(this, engine, ch);
+                c.key = ch.register(selector, SelectionKey.OP_READ, c);
+                connections.add(c);
+            } catch (IOException e) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // already broken
+                }
+            }
+        }
+    }
+
+    void shutdown() {
+        running = false;
+        selector.wakeup();
+    }
+
+    void join() throws InterruptedException {
+        if (thread.isAlive() && Thread.currentThread() != thread) thread.join(5000);
+    }
+}

@@ -1,0 +1,121 @@
+package io.fakeredis.server;
+
+import io.fakeredis.core.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The loopback RESP2/RESP3 server over an engine. Port 0 binds an ephemeral port once; the
+ * bound port is then {@link #port()}. Closing frees the port, the threads and the selectors,
+ * but not the engine, which the caller owns.
+ */
+public final class FakeRedisServer implements AutoCloseable {
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    /** Redis's default tcp-backlog: bursts of new connections (Redisson opens many) must not drop. */
+    public static final int BACKLOG = 511;
+
+    private final Engine engine;
+    private final ServerSocketChannel socket;
+    private final EventLoop[] loops;
+    private final AtomicInteger next = new AtomicInteger();
+    private final InetSocketAddress address;
+    private volatile boolean closed;
+
+    private FakeRedisServer(Engine engine, String bind, int port, int ioThreads) throws IOException {
+        this.engine = engine;
+        this.socket = ServerSocketChannel.open();
+        try {
+            socket.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bind), port), BACKLOG);
+            socket.configureBlocking(false);
+            this.address = (InetSocketAddress) socket.getLocalAddress();
+            int id = SERVERS.incrementAndGet();
+            loops = new EventLoop[ioThreads];
+            for (int i = 0; i < ioThreads; i++) {
+                loops[i] = new EventLoop(this, engine, "fakeredis-io-" + id + "-" + i, i == 0 ? socket : null);
+            }
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        for (EventLoop l : loops) l.start();
+    }
+
+    /** Starts a server on 127.0.0.1 and an ephemeral port. */
+    public static FakeRedisServer start(Engine engine) {
+        return start(engine, "127.0.0.1", 0);
+    }
+
+    public static FakeRedisServer start(Engine engine, String bind, int port) {
+        return start(engine, bind, port, defaultIoThreads());
+    }
+
+    public static FakeRedisServer start(Engine engine, String bind, int port, int ioThreads) {
+        try {
+            return new FakeRedisServer(engine, bind, port, Math.max(1, ioThreads));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int defaultIoThreads() {
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    void distribute(SocketChannel ch) {
+        loops[Math.floorMod(next.getAndIncrement(), loops.length)].adopt(ch);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public String host() {
+        return address.getAddress().getHostAddress();
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int connectionCount() {
+        int n = 0;
+        for (EventLoop l : loops) n += l.connectionCount();
+        return n;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (EventLoop l : loops) l.shutdown();
+        try {
+            for (EventLoop l : loops) l.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to free
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeRedisServer[" + host() + ":" + port() + "]";
+    }
+}

@@ -1,0 +1,260 @@
+package io.fakeredis.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Incremental request parser following Redis's processMultibulkBuffer and processInlineBuffer,
+ * including their error texts. Input may be split at any byte; state carries over between reads.
+ */
+final class RespParser {
+    /** Redis's PROTO_INLINE_MAX_SIZE. */
+    static final int INLINE_MAX = 64 * 1024;
+
+    byte[] buf = new byte[16 * 1024];
+    int pos;
+    int end;
+
+    private byte[][] argv;
+    private int argc;
+    private int multibulk;
+    private long bulkLen = -1;
+
+    /** The protocol error that ended parsing, or null. */
+    String error;
+
+    interface Limits {
+        long maxBulkLen();
+
+        /** Redis caps unauthenticated clients at 10 arguments and 16 KB bulks. */
+        boolean authRequired();
+    }
+
+    /** Room to read into: compacts consumed bytes and grows for a large pending bulk. */
+    void prepareRead() {
+        if (pos == end) {
+            pos = end = 0;
+        } else if (pos > 0 && (buf.length - end < 4096 || pos > buf.length / 2)) {
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= pos;
+            pos = 0;
+        }
+        long need = bulkLen >= 0 ? bulkLen + 2 : 0;
+        if (end == buf.length || (need > 0 && need + pos > buf.length)) {
+            long cap = Math.max((long) buf.length * 2, need + pos);
+            if (cap > Integer.MAX_VALUE - 16) cap = Integer.MAX_VALUE - 16;
+            byte[] nb = new byte[(int) cap];
+            System.arraycopy(buf, pos, nb, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            buf = nb;
+        }
+    }
+
+    /** Shrinks a buffer grown for a big request once it is no longer needed. */
+    void trim() {
+        if (pos == end && buf.length > 1024 * 1024) {
+            buf = new byte[16 * 1024];
+            pos = end = 0;
+        }
+    }
+
+    /** Parses every complete command; false after a protocol error (see {@link #error}). */
+    boolean parse(List<byte[][]> out, Limits limits) {
+        while (pos < end) {
+            if (multibulk == 0 && argv == null) {
+                if (buf[pos] == '*') {
+                    if (!multibulkHeader(limits)) return error == null;
+                    if (argv == null) continue; // *0 or *-1: nothing to run
+                } else {
+                    int before = out.size();
+                    if (!inline(out)) return error == null;
+                    if (out.size() == before) continue;
+                    continue;
+                }
+            }
+            if (!bulks(limits)) return error == null;
+            out.add(argv);
+            argv = null;
+            argc = 0;
+        }
+        return true;
+    }
+
+    private int indexOf(byte b, int from) {
+        for (int i = from; i < end; i++) if (buf[i] == b) return i;
+        return -1;
+    }
+
+    private boolean multibulkHeader(Limits limits) {
+        int nl = indexOf((byte) '\r', pos);
+        if (nl < 0) {
+            if (end - pos > INLINE_MAX) error = "Protocol error: too big mbulk count string";
+            return false;
+        }
+        if (nl > end - 2) return false; // need the \n too
+        long ll = parseLong(pos + 1, nl);
+        if (ll == Long.MIN_VALUE || ll > Integer.MAX_VALUE) {
+            error = "Protocol error: invalid multibulk length";
+            return false;
+        }
+        if (ll > 10 && limits.authRequired()) {
+            error = "Protocol error: unauthenticated multibulk length";
+            return false;
+        }
+        pos = nl + 2;
+        if (ll <= 0) return true;
+        multibulk = (int) ll;
+        argv = new byte[(int) Math.min(ll, 1024)][];
+        argc = 0;
+        return true;
+    }
+
+    private boolean bulks(Limits limits) {
+        while (multibulk > 0) {
+            if (bulkLen == -1) {
+                if (pos >= end) return false;
+                int nl = indexOf((byte) '\r', pos);
+                if (nl < 0) {
+                    if (end - pos > INLINE_MAX) error = "Protocol error: too big bulk count string";
+                    return false;
+                }
+                if (nl > end - 2) return false;
+                if (buf[pos] != '$') {
+                    error = "Protocol error: expected '$', got '" + (char) (buf[pos] & 0xff) + "'";
+                    return false;
+                }
+                long ll = parseLong(pos + 1, nl);
+                if (ll == Long.MIN_VALUE || ll < 0 || ll > limits.maxBulkLen()) {
+                    error = "Protocol error: invalid bulk length";
+                    return false;
+                }
+                if (ll > 16384 && limits.authRequired()) {
+                    error = "Protocol error: unauthenticated bulk length";
+                    return false;
+                }
+                pos = nl + 2;
+                bulkLen = ll;
+            }
+            if (end - pos < bulkLen + 2) return false;
+            int n = (int) bulkLen;
+            byte[] a = new byte[n];
+            System.arraycopy(buf, pos, a, 0, n);
+            pos += n + 2;
+            bulkLen = -1;
+            if (argc == argv.length) {
+                byte[][] na = new byte[Math.min(argv.length * 2, argc + multibulk)][];
+                System.arraycopy(argv, 0, na, 0, argc);
+                argv = na;
+            }
+            argv[argc++] = a;
+            multibulk--;
+        }
+        if (argc != argv.length) {
+            byte[][] na = new byte[argc][];
+            System.arraycopy(argv, 0, na, 0, argc);
+            argv = na;
+        }
+        return true;
+    }
+
+    /** Redis string2ll over buf[from, to); Long.MIN_VALUE when invalid. */
+    private long parseLong(int from, int to) {
+        long[] v = new long[1];
+        if (!io.fakeredis.core.util.Bytes.parseLong(buf, from, to - from, v) || v[0] == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        return v[0];
+    }
+
+    private boolean inline(List<byte[][]> out) {
+        int nl = indexOf((byte) '\n', pos);
+        if (nl < 0) {
+            if (end - pos > INLINE_MAX) error = "Protocol error: too big inline request";
+            return false;
+        }
+        int lineEnd = nl;
+        if (nl != pos && buf[nl - 1] == '\r') lineEnd--;
+        List<byte[]> args = splitArgs(buf, pos, lineEnd);
+        if (args == null) {
+            error = "Protocol error: unbalanced quotes in request";
+            return false;
+        }
+        pos = nl + 1;
+        if (!args.isEmpty()) out.add(args.toArray(new byte[0][]));
+        return true;
+    }
+
+    /** Redis's sdssplitargs: whitespace separated, with "..." (C escapes) and '...' quoting. */
+    static List<byte[]> splitArgs(byte[] b, int from, int to) {
+        List<byte[]> args = new ArrayList<>();
+        int p = from;
+        while (true) {
+            while (p < to && isSpace(b[p])) p++;
+            if (p >= to) return args;
+            java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream();
+            boolean inq = false, insq = false, done = false;
+            while (!done) {
+                if (inq) {
+                    if (p >= to) return null;
+                    if (b[p] == '\\' && p + 3 < to && b[p + 1] == 'x' && isHex(b[p + 2]) && isHex(b[p + 3])) {
+                        cur.write(Character.digit(b[p + 2], 16) * 16 + Character.digit(b[p + 3], 16));
+                        p += 3;
+                    } else if (b[p] == '\\' && p + 1 < to) {
+                        p++;
+                        byte c = b[p];
+                        switch (c) {
+                            case 'n': cur.write('\n'); break;
+                            case 'r': cur.write('\r'); break;
+                            case 't': cur.write('\t'); break;
+                            case 'b': cur.write('\b'); break;
+                            case 'a': cur.write(7); break;
+                            default: cur.write(c); break;
+                        }
+                    } else if (b[p] == '"') {
+                        if (p + 1 < to && !isSpace(b[p + 1])) return null;
+                        done = true;
+                    } else {
+                        cur.write(b[p]);
+                    }
+                } else if (insq) {
+                    if (p >= to) return null;
+                    if (b[p] == '\\' && p + 1 < to && b[p + 1] == '\'') {
+                        p++;
+                        cur.write('\'');
+                    } else if (b[p] == '\'') {
+                        if (p + 1 < to && !isSpace(b[p + 1])) return null;
+                        done = true;
+                    } else {
+                        cur.write(b[p]);
+                    }
+                } else {
+                    if (p >= to) {
+                        done = true;
+                        continue;
+                    }
+                    byte c = b[p];
+                    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0) {
+                        done = true;
+                    } else if (c == '"') {
+                        inq = true;
+                    } else if (c == '\'') {
+                        insq = true;
+                    } else {
+                        cur.write(c);
+                    }
+                }
+                if (p < to) p++;
+            }
+            args.add(cur.toByteArray());
+        }
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f';
+    }
+
+    private static boolean isHex(byte c) {
+        return Character.digit(c, 16) >= 0;
+    }
+}
