@@ -4,7 +4,10 @@ import io.fakeredis.core.clock.Clock;
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.config.Config;
+import io.fakeredis.core.blocking.Blocking;
 import io.fakeredis.core.db.Database;
+import io.fakeredis.core.multi.Transactions;
+import io.fakeredis.core.pubsub.PubSub;
 import io.fakeredis.core.util.Bytes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +37,9 @@ public final class Engine implements AutoCloseable {
     public final ReentrantLock lock = new ReentrantLock();
     public final Stats stats;
     public final Random random = new Random();
+    public final Blocking blocking = new Blocking(this);
+    public final PubSub pubsub = new PubSub(this);
+    public final Transactions transactions = new Transactions(this);
     public final long startMs;
     public final String runId;
 
@@ -164,7 +170,23 @@ public final class Engine implements AutoCloseable {
             reject(c, cmd, Errors.NOAUTH);
             return;
         }
+        if (pubsub.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
+            reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return;
+        }
+        if (transactions.queueIfInMulti(c, cmd)) return;
         call(c, cmd);
+        blocking.afterCommand();
+    }
+
+    private static boolean allowedWhileSubscribed(Command cmd) {
+        switch (cmd.fullName) {
+            case "ping": case "subscribe": case "unsubscribe": case "psubscribe": case "punsubscribe":
+            case "ssubscribe": case "sunsubscribe": case "quit": case "reset":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Runs a looked-up, checked command and keeps its statistics. */
@@ -238,19 +260,25 @@ public final class Engine implements AutoCloseable {
     /** A key's value changed: invalidates WATCH. */
     public void keyModified(Database db, byte[] key) {
         stats.dirty++;
+        transactions.keyModified(db, key);
     }
 
     /** A list, zset or stream key gained elements: blocked clients may be served. */
     public void keyReady(Database db, byte[] key) {
+        blocking.keyReady(db, key);
     }
 
     /** Emits a keyspace notification when the class is enabled by notify-keyspace-events. */
     public void notify(int type, String event, Database db, byte[] key) {
         int flags = config.notifyFlags();
-        if ((flags & type) == 0) return;
+        if ((flags & type) == 0 || (flags & (Notify.KEYSPACE | Notify.KEYEVENT)) == 0) return;
+        pubsub.keyspaceEvent(type, event, db, key);
     }
 
     private void onDisconnect(Client c) {
+        transactions.onDisconnect(c);
+        blocking.onDisconnect(c);
+        pubsub.onDisconnect(c);
     }
 
     // ---- time ----
@@ -265,6 +293,8 @@ public final class Engine implements AutoCloseable {
                 int budget = 2000;
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
+            blocking.tick(now);
+            blocking.afterCommand();
         } finally {
             lock.unlock();
         }
@@ -275,6 +305,8 @@ public final class Engine implements AutoCloseable {
         try {
             now = clock.millis();
             for (Database db : dbs) db.expireAll(now);
+            blocking.tick(now);
+            blocking.afterCommand();
         } finally {
             lock.unlock();
         }

@@ -14,6 +14,9 @@ public interface ReplySink {
     /** Protocol version the peer speaks: 2 or 3. Commands only need it where Redis does. */
     int resp();
 
+    /** Switches protocol version (HELLO). */
+    void resp(int version);
+
     /** A status reply such as {@code OK}. */
     void status(String s);
 

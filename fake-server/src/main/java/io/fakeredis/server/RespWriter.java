@@ -27,6 +27,11 @@ final class RespWriter implements ReplySink {
     }
 
     @Override
+    public void resp(int version) {
+        resp = version;
+    }
+
+    @Override
     public long errors() {
         return errors;
     }

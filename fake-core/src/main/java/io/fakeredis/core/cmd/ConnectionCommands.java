@@ -15,6 +15,8 @@ public final class ConnectionCommands {
         t.bind("echo", c -> c.reply.bulk(c.argv[1]));
         t.bind("quit", ConnectionCommands::quit);
         t.bind("select", ConnectionCommands::select);
+        t.bind("hello", ConnectionCommands::hello);
+        t.bind("auth", ConnectionCommands::auth);
     }
 
     static void ping(Client c) {
@@ -40,5 +42,96 @@ public final class ConnectionCommands {
         }
         c.db = c.engine.db((int) id);
         c.reply.ok();
+    }
+
+    static void hello(Client c) {
+        long ver = 0;
+        int next = 1;
+        if (c.argc() >= 2) {
+            ver = Bytes.toLong(c.argv[next++], "ERR Protocol version is not an integer or out of range");
+            if (ver < 2 || ver > 3) {
+                c.reply.error("NOPROTO unsupported protocol version");
+                return;
+            }
+        }
+        byte[] user = null, pass = null, name = null;
+        for (int j = next; j < c.argc(); j++) {
+            int more = c.argc() - 1 - j;
+            if (Bytes.eq(c.argv[j], "AUTH") && more >= 2) {
+                user = c.argv[j + 1];
+                pass = c.argv[j + 2];
+                j += 2;
+            } else if (Bytes.eq(c.argv[j], "SETNAME") && more >= 1) {
+                name = c.argv[j + 1];
+                String err = validateClientName(name);
+                if (err != null) {
+                    c.reply.error(err);
+                    return;
+                }
+                j++;
+            } else {
+                c.reply.error("ERR Syntax error in HELLO option '" + Bytes.str(c.argv[j]) + "'");
+                return;
+            }
+        }
+        if (user != null && !authenticate(c, user, pass)) return;
+        if (!c.authenticated) {
+            c.reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
+                    + "HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select "
+                    + "the RESP protocol version at the same time");
+            return;
+        }
+        if (name != null) c.name = name.length == 0 ? null : Bytes.str(name);
+        if (ver != 0) c.reply.resp((int) ver);
+        c.reply.map(7);
+        c.reply.bulk("server");
+        c.reply.bulk("redis");
+        c.reply.bulk("version");
+        c.reply.bulk(Engine.VERSION);
+        c.reply.bulk("proto");
+        c.reply.integer(c.reply.resp());
+        c.reply.bulk("id");
+        c.reply.integer(c.id);
+        c.reply.bulk("mode");
+        c.reply.bulk("standalone");
+        c.reply.bulk("role");
+        c.reply.bulk("master");
+        c.reply.bulk("modules");
+        c.reply.array(0);
+    }
+
+    /** Null when the name is acceptable, else Redis's error text. */
+    static String validateClientName(byte[] name) {
+        for (byte b : name) {
+            if (b < '!' || b > '~') {
+                return "ERR Client names cannot contain spaces, newlines or special characters.";
+            }
+        }
+        return null;
+    }
+
+    static void auth(Client c) {
+        if (c.argc() > 3) throw Errors.syntax;
+        if (c.argc() == 2 && !c.engine.config().requiresPass()) {
+            c.reply.error("ERR AUTH <password> called without any password configured for the default user. "
+                    + "Are you sure your configuration is correct?");
+            return;
+        }
+        byte[] user = c.argc() == 3 ? c.argv[1] : Bytes.utf8("default");
+        byte[] pass = c.argv[c.argc() - 1];
+        if (authenticate(c, user, pass)) c.reply.ok();
+    }
+
+    /** Checks credentials against the default user; replies with the error on failure. */
+    static boolean authenticate(Client c, byte[] user, byte[] pass) {
+        String required = c.engine.config().requirepass();
+        boolean ok = Bytes.str(user).equals("default") && (required.isEmpty() || required.equals(Bytes.str(pass)));
+        if (!ok) {
+            c.reply.error(Errors.WRONGPASS);
+            return false;
+        }
+        c.authenticated = true;
+        c.user = "default";
+        return true;
     }
 }
