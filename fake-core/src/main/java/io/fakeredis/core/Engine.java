@@ -275,6 +275,11 @@ public final class Engine implements AutoCloseable {
         pubsub.keyspaceEvent(type, event, db, key);
     }
 
+    /** Drops a client's MULTI, WATCH, blocking and subscription state (RESET, disconnect). */
+    public void resetClientState(Client c) {
+        onDisconnect(c);
+    }
+
     private void onDisconnect(Client c) {
         transactions.onDisconnect(c);
         blocking.onDisconnect(c);

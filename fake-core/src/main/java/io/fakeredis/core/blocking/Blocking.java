@@ -15,6 +15,22 @@ public final class Blocking {
         this.engine = engine;
     }
 
+    /** What a blocked command does when one of its keys may be ready, or when it times out. */
+    public interface Waiter {
+        /** Tries to serve the client from the ready key; true when it replied and is done. */
+        boolean serve(Client c, Database db, byte[] key);
+
+        /** The deadline passed: reply (usually a null array) and finish. */
+        void timeout(Client c);
+    }
+
+    /**
+     * Parks the client on keys of db until one is served or the deadline (engine-clock ms, 0 for
+     * never) passes. The caller has not replied. Sets {@code c.blocked}.
+     */
+    public void block(Client c, Database db, byte[][] keys, long deadlineMs, Waiter waiter) {
+    }
+
     /** A list, zset or stream key gained elements. */
     public void keyReady(Database db, byte[] key) {
     }
@@ -27,6 +43,12 @@ public final class Blocking {
     public void tick(long nowMs) {
     }
 
+    /** Number of blocked clients, for INFO clients. */
+    public int blockedCount() {
+        return 0;
+    }
+
+    /** Forgets a client that disconnected or was reset. */
     public void onDisconnect(Client c) {
     }
 }

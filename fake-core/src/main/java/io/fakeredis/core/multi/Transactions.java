@@ -18,10 +18,16 @@ public final class Transactions {
         return false;
     }
 
-    /** A key changed: clients watching it will see EXEC fail. */
+    /** A key changed (key == null: every key of db, for FLUSHDB/FLUSHALL/SWAPDB). */
     public void keyModified(Database db, byte[] key) {
     }
 
+    /** Commands queued by the client, or -1 outside MULTI (CLIENT LIST multi=). */
+    public int queued(Client c) {
+        return -1;
+    }
+
+    /** Discards MULTI state and WATCHes of a client that disconnected or was reset. */
     public void onDisconnect(Client c) {
     }
 }
