@@ -209,6 +209,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void reject(Client c, Command cmd, String error) {
+        transactions.flagRejected(c);
         if (cmd != null) stats.rejectedCalls[cmd.id]++;
         stats.commandsProcessed++;
         c.reply.error(error);
