@@ -40,6 +40,7 @@ public final class Engine implements AutoCloseable {
     public final Blocking blocking = new Blocking(this);
     public final PubSub pubsub = new PubSub(this);
     public final Transactions transactions = new Transactions(this);
+    public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
     public final long startMs;
     public final String runId;
 
@@ -123,6 +124,11 @@ public final class Engine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A client that is not a connection (the script caller): never listed, never counted. */
+    public Client createInternalClient(ReplySink reply) {
+        return new Client(this, nextClientId.getAndIncrement(), new Client.Transport() {}, reply);
     }
 
     public Collection<Client> clients() {
