@@ -17,6 +17,7 @@ public final class ConnectionCommands {
         t.bind("select", ConnectionCommands::select);
         t.bind("hello", ConnectionCommands::hello);
         t.bind("auth", ConnectionCommands::auth);
+        t.bind("reset", ConnectionCommands::reset);
     }
 
     static void ping(Client c) {
@@ -24,8 +25,27 @@ public final class ConnectionCommands {
             c.reply.error(Errors.wrongArgs("ping"));
             return;
         }
+        if (c.engine.pubsub.inSubscribedContext(c)) {
+            // RESP2 subscribers can only read pushes, so PING answers in the same shape.
+            c.reply.array(2);
+            c.reply.bulk("pong");
+            c.reply.bulk(c.argc() == 1 ? Bytes.EMPTY : c.argv[1]);
+            return;
+        }
         if (c.argc() == 1) c.reply.status("PONG");
         else c.reply.bulk(c.argv[1]);
+    }
+
+    /** clearClientConnectionState: back to a fresh connection's state, then +RESET over RESP2. */
+    static void reset(Client c) {
+        ClientCommands.restoreReplies(c);
+        c.engine.resetClientState(c);
+        c.db = c.engine.db(0);
+        c.reply.resp(2);
+        c.user = "default";
+        c.authenticated = !c.engine.config().requiresPass();
+        c.name = null;
+        c.reply.status("RESET");
     }
 
     static void quit(Client c) {

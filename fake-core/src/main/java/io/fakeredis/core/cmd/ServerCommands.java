@@ -123,7 +123,8 @@ public final class ServerCommands {
 
     static void slowlogGet(Client c) {
         if (c.argc() > 3) {
-            c.reply.error(Errors.wrongArgs("slowlog|get"));
+            c.reply.error("ERR unknown subcommand or wrong number of arguments for '" + Bytes.str(c.argv[1])
+                    + "'. Try SLOWLOG HELP.");
             return;
         }
         if (c.argc() == 3) {
@@ -494,7 +495,7 @@ public final class ServerCommands {
                 return;
             }
             for (int j = 0; j < i; j++) {
-                if (Config.sameParam(params[j].name, p.name)) {
+                if (params[j] == p) {
                     setFailed(c, arg, "duplicate parameter");
                     return;
                 }
@@ -542,7 +543,7 @@ public final class ServerCommands {
         c.reply.array(c.argc() - 2);
         for (int i = 2; i < c.argc(); i++) {
             Command cmd = lookupShown(c, Bytes.str(c.argv[i]));
-            if (cmd == null) c.reply.nullArray();
+            if (cmd == null) c.reply.nullBulk();
             else commandInfo(c.reply, cmd);
         }
     }
@@ -680,7 +681,15 @@ public final class ServerCommands {
         }
         List<int[]> keys = new ArrayList<>();
         List<List<String>> flags = new ArrayList<>();
-        if (!keysFromSpecs(cmd, argv, keys, flags) || keys.isEmpty()) {
+        boolean ok;
+        switch (cmd.fullName) {
+            // Redis asks these commands' getkeys procs: their specs have variable flags or unknown searches.
+            case "set": ok = setKeys(argv, keys, flags); break;
+            case "bitfield": ok = bitfieldKeys(argv, keys, flags); break;
+            case "sort": case "sort_ro": ok = sortKeys(cmd, argv, keys, flags); break;
+            default: ok = keysFromSpecs(cmd, argv, keys, flags);
+        }
+        if (!ok || keys.isEmpty()) {
             if (cmd.has(Command.NO_MANDATORY_KEYS)) c.reply.array(0);
             else c.reply.error("ERR Invalid arguments specified for command");
             return;
@@ -696,6 +705,61 @@ public final class ServerCommands {
                 c.reply.bulk(argv[keys.get(i)[0]]);
             }
         }
+    }
+
+    private static final List<String> RW_ACCESS_UPDATE = List.of("RW", "access", "update");
+
+    /** setGetKeys: the GET option turns an overwrite into a read-write. */
+    private static boolean setKeys(byte[][] argv, List<int[]> keys, List<List<String>> flags) {
+        keys.add(new int[] {1});
+        for (int i = 3; i < argv.length; i++) {
+            if (Bytes.eq(argv[i], "GET")) {
+                flags.add(RW_ACCESS_UPDATE);
+                return true;
+            }
+        }
+        flags.add(List.of("OW", "update"));
+        return true;
+    }
+
+    /** bitfieldGetKeys: read-only unless a SET/INCRBY (or anything unparsable) appears. */
+    private static boolean bitfieldKeys(byte[][] argv, List<int[]> keys, List<List<String>> flags) {
+        boolean readonly = true;
+        for (int i = 2; i < argv.length; i++) {
+            int rem = argv.length - i - 1;
+            if (Bytes.eq(argv[i], "GET") && rem >= 2) {
+                i += 2;
+            } else if ((Bytes.eq(argv[i], "SET") || Bytes.eq(argv[i], "INCRBY")) && rem >= 3) {
+                readonly = false;
+                break;
+            } else if (Bytes.eq(argv[i], "OVERFLOW") && rem >= 1) {
+                i += 1;
+            } else {
+                readonly = false;
+                break;
+            }
+        }
+        keys.add(new int[] {1});
+        flags.add(readonly ? List.of("RO", "access") : RW_ACCESS_UPDATE);
+        return true;
+    }
+
+    /** sortGetKeys: the sorted key, and the last STORE destination. */
+    @SuppressWarnings("unchecked")
+    private static boolean sortKeys(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
+        keys.add(new int[] {1});
+        flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(0)).get("flags"));
+        int store = -1;
+        for (int i = 2; i < argv.length; i++) {
+            if (Bytes.eq(argv[i], "LIMIT")) i += 2;
+            else if (Bytes.eq(argv[i], "GET") || Bytes.eq(argv[i], "BY")) i += 1;
+            else if (Bytes.eq(argv[i], "STORE") && i + 1 < argv.length) store = i + 1;
+        }
+        if (store > 0 && cmd.keySpecs.size() > 2) {
+            keys.add(new int[] {store});
+            flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(2)).get("flags"));
+        }
+        return true;
     }
 
     /** getKeysUsingKeySpecs of db.c; false when a spec is invalid for these arguments. */
