@@ -83,11 +83,6 @@ public final class ConnectionCommands {
                 j += 2;
             } else if (Bytes.eq(c.argv[j], "SETNAME") && more >= 1) {
                 name = c.argv[j + 1];
-                String err = validateClientName(name);
-                if (err != null) {
-                    c.reply.error(err);
-                    return;
-                }
                 j++;
             } else {
                 c.reply.error("ERR Syntax error in HELLO option '" + Bytes.str(c.argv[j]) + "'");
@@ -101,7 +96,15 @@ public final class ConnectionCommands {
                     + "the RESP protocol version at the same time");
             return;
         }
-        if (name != null) c.name = name.length == 0 ? null : Bytes.str(name);
+        // As Redis: the name is checked only once the client is known to be authenticated.
+        if (name != null) {
+            String err = validateClientName(name);
+            if (err != null) {
+                c.reply.error(err);
+                return;
+            }
+            c.name = name.length == 0 ? null : Bytes.str(name);
+        }
         if (ver != 0) c.reply.resp((int) ver);
         c.reply.map(7);
         c.reply.bulk("server");
