@@ -123,7 +123,11 @@ public final class Config {
         if (alias != null) values.put(alias, value);
         switch (name) {
             case "requirepass": requirepass = value; break;
-            case "notify-keyspace-events": notifyFlags = Math.max(0, Notify.parse(value)); break;
+            case "notify-keyspace-events":
+                // CONFIG GET shows Redis's canonical letters, which may hide 'n'; the flags keep it.
+                notifyFlags = Math.max(0, Notify.parse(value));
+                values.put(name, Notify.format(notifyFlags));
+                break;
             case "maxmemory-policy": lfu = value.endsWith("-lfu"); break;
             default: break;
         }
@@ -149,6 +153,7 @@ public final class Config {
                 Long n = parseStrictLong(v);
                 if (n == null) throw new BadValue("argument couldn't be parsed into an integer");
                 checkBounds(p, n);
+                if (p.name.equals("hz")) n = Math.max(1, Math.min(500, n)); // clamped as server.config_hz
                 return Long.toString(n);
             }
             case MEM:
@@ -229,9 +234,8 @@ public final class Config {
         List<String> args = splitArgs(v);
         switch (name) {
             case "notify-keyspace-events": {
-                int flags = Notify.parse(v);
-                if (flags < 0) throw new BadValue("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.");
-                return Notify.format(flags);
+                if (Notify.parse(v) < 0) throw new BadValue("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.");
+                return v; // set() keeps the flags and stores the canonical letters
             }
             case "save": {
                 if (args.size() == 1 && args.get(0).isEmpty()) args.clear();
@@ -275,7 +279,7 @@ public final class Config {
                 StringBuilder b = new StringBuilder();
                 for (String a : args) {
                     long n = parseStrtoll(a);
-                    if (n == Long.MIN_VALUE || n < -2000 || n > 2000) throw new BadValue("Invalid oom-score-adj-values");
+                    if (n == Long.MIN_VALUE || n < -2000 || n > 2000) throw new BadValue("Invalid oom-score-adj-values, elements must be between -2000 and 2000.");
                     if (b.length() > 0) b.append(' ');
                     b.append(n);
                 }
@@ -291,7 +295,9 @@ public final class Config {
                     } catch (NumberFormatException e) {
                         throw new BadValue("Invalid latency-tracking-info-percentiles parameters");
                     }
-                    if (d < 0 || d > 100) throw new BadValue("Invalid latency-tracking-info-percentiles parameters");
+                    if (d < 0 || d > 100) {
+                        throw new BadValue("latency-tracking-info-percentiles parameters should sit between [0.0,100.0]");
+                    }
                     if (b.length() > 0) b.append(' ');
                     String f = String.format(Locale.ROOT, "%f", d);
                     f = f.replaceAll("0+$", "");

@@ -198,6 +198,29 @@ class ServerConformanceTest extends ConformanceTest {
                 s.same("CONFIG", "SET", "hz", "+10");
                 s.same("CONFIG", "SET", "hz", "010");
                 s.same("CONFIG", "SET", "hz", "99999999999999999999");
+                s.same("CONFIG", "SET", "hz", "1000");
+                s.sameUnordered("CONFIG", "GET", "hz");
+                s.same("CONFIG", "SET", "hz", "0");
+                s.sameUnordered("CONFIG", "GET", "hz");
+                s.same("CONFIG", "SET", "latency-tracking-info-percentiles", "50.0 99.123 100");
+                s.sameUnordered("CONFIG", "GET", "latency-tracking-info-percentiles");
+                s.same("CONFIG", "SET", "latency-tracking-info-percentiles", "50 101");
+                s.same("CONFIG", "SET", "latency-tracking-info-percentiles", "x");
+                s.same("CONFIG", "SET", "latency-tracking-info-percentiles", "50 99 99.9");
+                s.same("CONFIG", "SET", "oom-score-adj-values", "0 200 800");
+                s.sameUnordered("CONFIG", "GET", "oom-score-adj-values");
+                s.same("CONFIG", "SET", "oom-score-adj-values", "0 200");
+                s.same("CONFIG", "SET", "oom-score-adj-values", "0 200 9000");
+                s.same("CONFIG", "SET", "oom-score-adj-values", "x 0 0");
+                s.same("CONFIG", "SET", "oom-score-adj-values", "0 200 800");
+                s.same("CONFIG", "SET", "client-output-buffer-limit", "normal 1 2 x");
+                s.same("CONFIG", "SET", "client-output-buffer-limit", "normal 1 2 -1");
+                s.same("CONFIG", "SET", "client-output-buffer-limit", "master 1 2 3");
+                s.same("CONFIG", "SET", "client-output-buffer-limit", "replica 1mb 2mb 3 pubsub 4 5 6");
+                s.sameUnordered("CONFIG", "GET", "client-output-buffer-limit");
+                s.same("CONFIG", "SET", "client-output-buffer-limit", "slave 268435456 67108864 60 pubsub 33554432 8388608 60");
+                s.same("CONFIG", "SET", "save", "1 -1");
+                s.same("CONFIG", "SET", "save", "0 1");
                 s.same("CONFIG", "SET", "active-expire-effort", "11");
                 s.same("CONFIG", "SET", "active-expire-effort", "0");
                 s.same("CONFIG", "SET", "slowlog-log-slower-than", "-2");
@@ -240,6 +263,10 @@ class ServerConformanceTest extends ConformanceTest {
                 s.sameUnordered("CONFIG", "GET", "notify-keyspace-events");
                 s.same("CONFIG", "SET", "notify-keyspace-events", "Em");
                 s.sameUnordered("CONFIG", "GET", "notify-keyspace-events");
+                for (String ev : new String[] {"n", "En", "Kn", "$n", "AKEmn", "A", "gg", "xeKE", "tdm"}) {
+                    s.same("CONFIG", "SET", "notify-keyspace-events", ev);
+                    s.sameUnordered("CONFIG", "GET", "notify-keyspace-events");
+                }
                 s.same("CONFIG", "SET", "notify-keyspace-events", "KQ");
                 s.same("CONFIG", "SET", "notify-keyspace-events", "");
                 // save and buffer limits
