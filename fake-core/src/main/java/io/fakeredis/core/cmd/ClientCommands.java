@@ -163,26 +163,31 @@ public final class ClientCommands {
     static void list(Client c) {
         StringBuilder b = new StringBuilder();
         if (c.argc() == 2) {
-            for (Client x : c.engine.clients()) b.append(info(x)).append('\n');
+            for (Client x : c.engine.clients()) if (!gone(c, x)) b.append(info(x)).append('\n');
         } else if (c.argc() == 4 && Bytes.eq(c.argv[2], "TYPE")) {
             int type = typeByName(c.argv[3]);
             if (type == -1) {
                 c.reply.error("ERR Unknown client type '" + Bytes.str(c.argv[3]) + "'");
                 return;
             }
-            for (Client x : c.engine.clients()) if (typeOf(x) == type) b.append(info(x)).append('\n');
+            for (Client x : c.engine.clients()) if (!gone(c, x) && typeOf(x) == type) b.append(info(x)).append('\n');
         } else if (c.argc() > 3 && Bytes.eq(c.argv[2], "ID")) {
             List<Client> found = new ArrayList<>();
             for (int j = 3; j < c.argc(); j++) {
                 long id = Bytes.toLong(c.argv[j], "ERR Invalid client ID");
                 Client x = c.engine.client(id);
-                if (x != null) found.add(x);
+                if (x != null && !gone(c, x)) found.add(x);
             }
             for (Client x : found) b.append(info(x)).append('\n');
         } else {
             throw Errors.syntax;
         }
         c.reply.verbatim("txt", utf8(b.toString()));
+    }
+
+    /** A killed client whose socket is still closing: Redis frees it at once, so it is no longer listed. */
+    private static boolean gone(Client self, Client x) {
+        return x != self && x.closing;
     }
 
     static void kill(Client c) {
@@ -233,6 +238,7 @@ public final class ClientCommands {
         }
         List<Client> victims = new ArrayList<>();
         for (Client x : c.engine.clients()) {
+            if (gone(c, x)) continue;
             if (addr != null && !x.transport.addr().equals(addr)) continue;
             if (laddr != null && !x.transport.laddr().equals(laddr)) continue;
             if (type != -1 && typeOf(x) != type) continue;

@@ -92,7 +92,7 @@ public final class ConnectionCommands {
         if (user != null && !authenticate(c, user, pass)) return;
         if (!c.authenticated) {
             c.reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
-                    + "HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select "
+                    + "HELLO AUTH <user> <pass> option can be used to authenticate the client and select "
                     + "the RESP protocol version at the same time");
             return;
         }

@@ -116,6 +116,42 @@ class ConnectionConformanceTest extends ConformanceTest {
         });
     }
 
+    /** With requirepass set: NOAUTH, AUTH, HELLO AUTH, and RESET dropping the authentication. */
+    @Test
+    void requirepass() {
+        run(2, s -> {
+            s.same("CONFIG", "SET", "requirepass", "sekret");
+            RawConnection r = oracle.connect();
+            RawConnection f = RawConnection.tcp(server.host(), server.port());
+            try {
+                String[][] script = {
+                    {"PING"}, {"ECHO", "x"}, {"CLIENT", "ID"}, {"AUTH", "wrong"}, {"AUTH", "default", "wrong"},
+                    {"AUTH", "other", "sekret"}, {"HELLO", "3"}, {"HELLO", "2", "AUTH", "default", "nope"},
+                    {"AUTH", "sekret"}, {"PING"}, {"RESET"}, {"PING"}, {"AUTH", "default", "sekret"}, {"PING"},
+                    {"RESET"}, {"HELLO", "2", "AUTH", "default", "sekret", "SETNAME", "x"}, {"CLIENT", "GETNAME"},
+                };
+                for (String[] cmd : script) {
+                    byte[] a = r.call(cmd);
+                    byte[] b = f.call(cmd);
+                    if (cmd[0].equals("HELLO") && a[0] == '*') {
+                        assertEquals(Reply.header(a), Reply.header(b), String.join(" ", cmd));
+                        continue;
+                    }
+                    if (cmd[0].equals("CLIENT") && cmd[1].equals("ID")) {
+                        assertEquals(RawConnection.show(a).substring(0, 1), RawConnection.show(b).substring(0, 1));
+                        continue;
+                    }
+                    assertEquals(RawConnection.show(a), RawConnection.show(b), String.join(" ", cmd));
+                }
+            } finally {
+                s.both("CONFIG", "SET", "requirepass", "");
+                r.close();
+                f.close();
+            }
+            s.same("AUTH", "x");
+        });
+    }
+
     @Test
     void clientBasics() {
         run(s -> {

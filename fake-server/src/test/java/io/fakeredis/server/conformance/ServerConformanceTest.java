@@ -398,9 +398,11 @@ class ServerConformanceTest extends ConformanceTest {
                 for (byte[] e : Reply.elements(r[1])) ff.add(str(e));
                 assertEquals(rr, ff, "COMMAND LIST FILTERBY " + f[0] + " " + f[1]);
             }
-            // COMMAND with no arguments is COMMAND INFO of every implemented row
+            // COMMAND with no arguments is COMMAND INFO of every implemented row, and so are INFO and DOCS without names
             byte[] all = s.fake.call("COMMAND");
             assertEquals(implementedRows().size(), Reply.elements(all).size());
+            assertEquals(RawConnection.show(all), RawConnection.show(s.fake.call("COMMAND", "INFO")));
+            assertEquals(2 * implementedRows().size(), Reply.elements(s.fake.call("COMMAND", "DOCS")).size());
         });
     }
 
