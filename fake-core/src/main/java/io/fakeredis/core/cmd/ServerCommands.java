@@ -687,6 +687,7 @@ public final class ServerCommands {
             case "set": ok = setKeys(argv, keys, flags); break;
             case "bitfield": ok = bitfieldKeys(argv, keys, flags); break;
             case "sort": case "sort_ro": ok = sortKeys(cmd, argv, keys, flags); break;
+            case "migrate": ok = migrateKeys(argv, keys, flags); break;
             default: ok = keysFromSpecs(cmd, argv, keys, flags);
         }
         if (!ok || keys.isEmpty()) {
@@ -758,6 +759,28 @@ public final class ServerCommands {
         if (store > 0 && cmd.keySpecs.size() > 2) {
             keys.add(new int[] {store});
             flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(2)).get("flags"));
+        }
+        return true;
+    }
+
+    /** migrateGetKeys: the key argument, or everything after KEYS when the key argument is empty. */
+    private static boolean migrateKeys(byte[][] argv, List<int[]> keys, List<List<String>> flags) {
+        int first = 3, num = 1;
+        if (argv.length > 6) {
+            for (int i = 6; i < argv.length; i++) {
+                if (Bytes.eq(argv[i], "KEYS")) {
+                    if (argv[3].length > 0) return false;
+                    first = i + 1;
+                    num = argv.length - first;
+                    break;
+                }
+                if (Bytes.eq(argv[i], "AUTH")) i += 1;
+                else if (Bytes.eq(argv[i], "AUTH2")) i += 2;
+            }
+        }
+        for (int i = 0; i < num; i++) {
+            keys.add(new int[] {first + i});
+            flags.add(List.of("RW", "access", "delete"));
         }
         return true;
     }

@@ -128,6 +128,22 @@ class ServerConformanceTest extends ConformanceTest {
     }
 
     @Test
+    void infoKeyspaceLine() {
+        run(s -> {
+            s.same("SELECT", "9");
+            s.same("SET", "info-keyspace-key", "v");
+            byte[][] r = s.both("INFO", "keyspace");
+            assertEquals(db9(str(r[0])), db9(str(r[1])));
+            s.same("SELECT", "0");
+        });
+    }
+
+    private static String db9(String info) {
+        for (String l : info.split("\r\n")) if (l.startsWith("db9:")) return l;
+        return null;
+    }
+
+    @Test
     void infoCommandstatsLines() {
         run(s -> {
             s.same("CONFIG", "RESETSTAT");
@@ -356,6 +372,12 @@ class ServerConformanceTest extends ConformanceTest {
             {"set", "a", "b", "get"}, {"bitfield", "a", "GET", "u8", "0"}, {"bitfield", "a", "SET", "u8", "0", "1"},
             {"bitfield", "a"}, {"sort", "a"}, {"sort", "a", "BY", "store", "STORE", "d"}, {"sort", "a", "STORE", "d", "STORE", "e"},
             {"sort_ro", "a", "LIMIT", "0", "1"},
+            {"migrate", "h", "1", "k", "0", "10"}, {"migrate", "h", "1", "", "0", "10", "COPY", "AUTH", "p", "KEYS", "a", "b"},
+            {"migrate", "h", "1", "", "0", "10", "AUTH2", "u", "p", "KEYS", "a"}, {"migrate", "h", "1", "k", "0", "10", "KEYS", "a"},
+            {"zunionstore", "d", "0", "a"}, {"zunionstore", "d", "-1", "a"}, {"eval", "s", "5", "a"}, {"xread", "COUNT", "1"},
+            {"xread", "STREAMS", "a", "b", "c"}, {"georadiusbymember", "k", "m", "1", "km", "STOREDIST", "d"},
+            {"zdiffstore", "d", "2", "a", "b"}, {"bzmpop", "0", "2", "a", "b", "MIN"}, {"fcall", "f", "1", "k", "a"},
+            {"bitfield_ro", "k", "GET", "u8", "0"}, {"getex", "k", "PX", "1"}, {"copy", "a", "b"}, {"smove", "a", "b", "m"},
         };
         run(s -> {
             for (String[] c : cases) {
