@@ -195,6 +195,9 @@ class ExpiryTest {
         advance(3000);
         c.call("RENAME", "k", "j"); // the write lookup touches it
         assertEquals(0L, c.call("OBJECT", "IDLETIME", "j"));
+        advance(5000);
+        c.call("SET", "j", "overwritten"); // a new value is a fresh object
+        assertEquals(0L, c.call("OBJECT", "IDLETIME", "j"));
         advance(4000);
         c.call("MOVE", "j", "2");
         c.call("SELECT", "2");
