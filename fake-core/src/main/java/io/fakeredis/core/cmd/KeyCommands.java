@@ -300,7 +300,7 @@ public final class KeyCommands {
      * overflow is "invalid cursor"; a sign is accepted ("-1" wraps), the empty string is 0, and
      * the text ends at a NUL as in C.
      */
-    static long parseCursor(byte[] b) {
+    public static long parseCursor(byte[] b) {
         int end = 0;
         while (end < b.length && b[end] != 0) end++;
         if (end == 0) return 0;
