@@ -10,7 +10,8 @@ package io.fakeredis.core.util;
  *   <li>an unclosed {@code [} takes the rest of the pattern as the class; a {@code \} at the very end
  *       matches a literal backslash;</li>
  *   <li>bytes compare as C's signed char; nocase folds only ASCII A-Z;</li>
- *   <li>an empty subject never matches, not even {@code *} (callers special-case a lone {@code *});</li>
+ *   <li>an empty subject matches only the empty pattern, not even {@code *}: KEYS and SCAN
+ *       special-case a lone {@code *} (see {@link #matchesEverything}), PSUBSCRIBE does not;</li>
  *   <li>nesting deeper than 1000 stars fails, and a failed tail stops longer retries, as the
  *       CVE-2022-36021 fix does.</li>
  * </ul>
