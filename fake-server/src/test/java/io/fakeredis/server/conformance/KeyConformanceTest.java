@@ -267,9 +267,9 @@ class KeyConformanceTest extends ConformanceTest {
         run(s -> {
             s.same("SET", "gone", "v");
             s.same("SET", "stays", "v");
-            s.same("PEXPIRE", "gone", "20");
+            s.same("PEXPIRE", "gone", "300");
             s.same("EXISTS", "gone");
-            sleep(50);
+            sleep(400);
             s.same("EXISTS", "gone");
             s.same("TTL", "gone");
             s.same("KEYS", "*");
