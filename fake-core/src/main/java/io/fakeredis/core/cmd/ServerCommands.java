@@ -853,72 +853,8 @@ public final class ServerCommands {
         return v == null ? 0 : ((Long) v).intValue();
     }
 
-    // ---- glob ----
-
-    /** Redis's stringmatchlen: *, ?, [...] with ranges and ^, backslash escapes. */
+    /** CONFIG GET and COMMAND LIST patterns use the one glob matcher, case-insensitively. */
     static boolean globMatch(String p, String s, boolean nocase) {
-        return glob(p, 0, s, 0, nocase);
-    }
-
-    private static boolean glob(String p, int pi, String s, int si, boolean nocase) {
-        int pl = p.length(), sl = s.length();
-        while (pi < pl && si < sl) {
-            char pc = p.charAt(pi);
-            switch (pc) {
-                case '*':
-                    while (pi + 1 < pl && p.charAt(pi + 1) == '*') pi++;
-                    if (pi + 1 == pl) return true;
-                    for (int k = si; k <= sl; k++) if (glob(p, pi + 1, s, k, nocase)) return true;
-                    return false;
-                case '?':
-                    si++;
-                    break;
-                case '[': {
-                    pi++;
-                    boolean not = pi < pl && p.charAt(pi) == '^';
-                    if (not) pi++;
-                    boolean match = false;
-                    char sc = s.charAt(si);
-                    while (true) {
-                        if (pi >= pl) { pi--; break; }
-                        char c = p.charAt(pi);
-                        if (c == '\\' && pi + 2 < pl) {
-                            pi++;
-                            if (eq(p.charAt(pi), sc, nocase)) match = true;
-                        } else if (c == ']') {
-                            break;
-                        } else if (pi + 2 < pl && p.charAt(pi + 1) == '-') {
-                            char a = p.charAt(pi), b = p.charAt(pi + 2);
-                            if (a > b) { char t = a; a = b; b = t; }
-                            char x = sc;
-                            if (nocase) { a = Character.toLowerCase(a); b = Character.toLowerCase(b); x = Character.toLowerCase(x); }
-                            pi += 2;
-                            if (x >= a && x <= b) match = true;
-                        } else if (eq(c, sc, nocase)) {
-                            match = true;
-                        }
-                        pi++;
-                    }
-                    if (not) match = !match;
-                    if (!match) return false;
-                    si++;
-                    break;
-                }
-                case '\\':
-                    if (pi + 1 < pl) pi++;
-                    // fall through
-                default:
-                    if (!eq(p.charAt(pi), s.charAt(si), nocase)) return false;
-                    si++;
-                    break;
-            }
-            pi++;
-        }
-        while (pi < pl && p.charAt(pi) == '*') pi++;
-        return pi == pl && si == sl;
-    }
-
-    private static boolean eq(char a, char b, boolean nocase) {
-        return nocase ? Character.toLowerCase(a) == Character.toLowerCase(b) : a == b;
+        return io.fakeredis.core.util.Glob.match(Bytes.utf8(p), Bytes.utf8(s), nocase);
     }
 }
