@@ -53,6 +53,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
+    /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
+    private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
 
     /** Command time: the clock read once per command, as Redis's commandTimeSnapshot. */
@@ -204,6 +206,12 @@ public final class Engine implements AutoCloseable {
             cmd.proc().call(c);
         } catch (RedisException e) {
             c.reply.error(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in one command must not take the connection or the event loop down with it.
+            internalErrors.add(cmd.fullName + ": " + e);
+            System.err.println("fakeredis: internal error in " + cmd.fullName + ": " + e);
+            e.printStackTrace();
+            c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
         long dt = System.nanoTime() - t0;
         int id = cmd.id;
@@ -260,6 +268,13 @@ public final class Engine implements AutoCloseable {
 
     public void clearUnsupportedCommands() {
         unsupported.clear();
+    }
+
+    /** Commands that crashed inside the fake (a bug in the fake, never in the caller). */
+    public List<String> internalErrors() {
+        synchronized (internalErrors) {
+            return new ArrayList<>(internalErrors);
+        }
     }
 
     // ---- hooks from the data layer ----
