@@ -249,7 +249,7 @@ public final class Engine implements AutoCloseable {
         return s.replace('\r', ' ').replace('\n', ' ');
     }
 
-    private void noteUnsupported(byte[][] argv) {
+    public void noteUnsupported(byte[][] argv) {
         StringBuilder b = new StringBuilder();
         for (byte[] a : argv) {
             if (b.length() > 0) b.append(' ');

@@ -226,11 +226,13 @@ public final class Scripting {
             CommandTable table = engine.commands();
             Command cmd = table.lookup(argv[0]);
             if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
-            if (cmd == null || !CommandTable.implemented(cmd)) {
-                throw new ScriptError("ERR Unknown Redis command called from script");
-            }
+            if (cmd == null) throw new ScriptError("ERR Unknown Redis command called from script");
             if (!cmd.arityOk(argv.length)) throw new ScriptError("ERR Wrong number of args calling Redis command from script");
             if (cmd.has(Command.NOSCRIPT)) throw new ScriptError("ERR This Redis command is not allowed from script");
+            if (!CommandTable.implemented(cmd)) {
+                engine.noteUnsupported(argv);
+                throw new ScriptError("ERR Unknown Redis command called from script");
+            }
             if (readOnly && cmd.has(Command.WRITE)) {
                 throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
             }

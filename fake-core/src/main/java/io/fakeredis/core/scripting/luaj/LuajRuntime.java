@@ -33,8 +33,12 @@ public final class LuajRuntime implements LuaRuntime {
     private static final Pattern POSITION = Pattern.compile("^@?([^:\\s]+):(\\d+):? (.*)$", Pattern.DOTALL);
 
     private final Globals globals = new Globals();
-    /** What scripts see as their environment: empty, reads fall through to globals, writes fail. */
-    private final LuaTable env = new LuaTable();
+    /**
+     * What scripts see as their environment: empty, reads fall through to globals, writes fail.
+     * A Globals, because LuaJ closures only report to a line tracker through their Globals.
+     */
+    private final Globals env = new Globals();
+    private final LineTracker lines = new LineTracker();
     private Bridge bridge;
 
     public LuajRuntime(String version, int versionNum) {
@@ -45,6 +49,9 @@ public final class LuajRuntime implements LuaRuntime {
         globals.load(new JseMathLib());
         LoadState.install(globals);
         LuaC.install(globals);
+        // Tracks the running line, so errors raised from Java (redis.call...) can say where, as
+        // Redis's error handler does; scripts themselves never see the debug table.
+        env.debuglib = lines;
 
         LuaValue originalToString = globals.get("tostring");
         for (String unsafe : new String[] {"dofile", "loadfile", "require", "module", "print", "package", "io", "os",
@@ -54,6 +61,7 @@ public final class LuajRuntime implements LuaRuntime {
         globals.rawset("unpack", globals.get("table").get("unpack"));
         globals.rawset("loadstring", new LoadString());
         globals.rawset("tostring", new ToString(originalToString));
+        ((LuaTable) globals.rawget("string")).rawset("format", new StringFormat());
         globals.rawset("redis", redisLib(version, versionNum));
         globals.rawset("bit", BitLib.create());
         globals.rawset("cjson", CJsonLib.create());
@@ -107,6 +115,7 @@ public final class LuajRuntime implements LuaRuntime {
     @Override
     public void run(Object compiled, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out) {
         this.bridge = bridge;
+        lines.reset();
         globals.rawset("KEYS", array(keys));
         globals.rawset("ARGV", array(args));
         LuaValue result;
@@ -129,7 +138,7 @@ public final class LuajRuntime implements LuaRuntime {
     }
 
     /** Redis's error handler: tables keep their err text, anything else becomes "ERR <message>". */
-    private static ScriptError toScriptError(LuaError e) {
+    private ScriptError toScriptError(LuaError e) {
         LuaValue obj = e.getMessageObject();
         String where = e.getMessage();
         int line = 0;
@@ -144,10 +153,25 @@ public final class LuajRuntime implements LuaRuntime {
         if (obj != null && obj.istable()) {
             LuaValue err = obj.rawget("err");
             String msg = err.isstring() ? err.tojstring() : "";
+            if (obj.rawget("line").isnumber()) {
+                line = obj.rawget("line").toint();
+                source = obj.rawget("source").tojstring();
+            }
             return new ScriptError(msg, source, line);
         }
-        String msg = obj == null || obj.isnil() ? "execution failure" : lua51(obj.isstring() ? obj.tojstring() : where);
-        return new ScriptError("ERR " + msg, source, line);
+        if (line == 0) {
+            line = lines.line();
+            source = line > 0 ? "@user_script" : null;
+        }
+        String msg;
+        if (obj == null || obj.isnil()) {
+            msg = "execution failure";
+        } else {
+            String text = obj.isstring() ? obj.tojstring() : where;
+            // Lua 5.1 puts the position in the message of errors raised by the VM itself.
+            msg = POSITION.matcher(text).matches() || line == 0 ? lua51(text) : "user_script:" + line + ": " + text;
+        }
+        return new ScriptError("ERR " + msg.strip(), source, line);
     }
 
     /** LuaJ writes positions as "@name:1 msg"; Lua 5.1 as "name:1: msg". */
@@ -192,10 +216,10 @@ public final class LuajRuntime implements LuaRuntime {
         r.rawset("log", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
-                if (args.narg() < 2) throw new LuaError("redis.log() requires two arguments or more.");
-                if (!args.arg1().isnumber()) throw new LuaError("First argument must be a number (log level).");
+                if (args.narg() < 2) throw libError("redis.log() requires two arguments or more.");
+                if (!args.arg1().isnumber()) throw libError("First argument must be a number (log level).");
                 int level = args.arg1().toint();
-                if (level < 0 || level > 3) throw new LuaError("Invalid debug level.");
+                if (level < 0 || level > 3) throw libError("Invalid debug level.");
                 StringBuilder b = new StringBuilder();
                 for (int i = 2; i <= args.narg(); i++) {
                     if (i > 2) b.append(' ');
@@ -208,9 +232,9 @@ public final class LuajRuntime implements LuaRuntime {
         r.rawset("setresp", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
-                if (args.narg() != 1) throw new LuaError("redis.setresp() requires one argument.");
+                if (args.narg() != 1) throw libError("redis.setresp() requires one argument.");
                 int v = args.arg1().checkint();
-                if (v != 2 && v != 3) throw new LuaError("RESP version must be 2 or 3.");
+                if (v != 2 && v != 3) throw libError("RESP version must be 2 or 3.");
                 bridge.setResp(v);
                 return LuaValue.NONE;
             }
@@ -280,16 +304,33 @@ public final class LuajRuntime implements LuaRuntime {
                 return fail(e.getMessage());
             }
             LuaValue v = sink.result();
-            if (raise && sink.isError()) throw new LuaError(v);
+            if (raise && sink.isError()) throw raise((LuaTable) v);
             return v;
         }
 
         private LuaValue fail(String message) {
             LuaTable t = new LuaTable();
             t.rawset("err", message);
-            if (raise) throw new LuaError(t);
+            if (raise) throw raise(t);
             return t;
         }
+    }
+
+    /** An error table carrying the calling script line, as Redis's error handler adds it. */
+    private LuaError raise(LuaTable err) {
+        int line = lines.line();
+        if (line > 0) {
+            err.rawset("source", "@user_script");
+            err.rawset("line", line);
+        }
+        return new LuaError(err);
+    }
+
+    /** An error from the redis library itself (bad arguments): "ERR " + text, with the line. */
+    private LuaError libError(String message) {
+        LuaTable t = new LuaTable();
+        t.rawset("err", "ERR " + message);
+        return raise(t);
     }
 
     static byte[] bytes(LuaValue v) {
