@@ -167,6 +167,11 @@ public final class Engine implements AutoCloseable {
             cmd = sub;
         } else if (cmd == null || !CommandTable.implemented(cmd)) {
             if (cmd != null) noteUnsupported(argv);
+            if (cmd != null && cmd.has(Command.NO_MULTI) && transactions.inMulti(c) && cmd.arityOk(argv.length)) {
+                // Redis refuses these inside MULTI before anything else would run them
+                reject(c, cmd, "ERR Command not allowed inside a transaction");
+                return;
+            }
             reject(c, null, unknownCommand(argv));
             return;
         }
