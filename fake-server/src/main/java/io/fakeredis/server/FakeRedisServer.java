@@ -63,6 +63,15 @@ public final class FakeRedisServer implements AutoCloseable {
         }
     }
 
+    /** Starts a server over a typed-API engine on 127.0.0.1 and an ephemeral port. */
+    public static FakeRedisServer start(io.fakeredis.FakeRedisEngine engine) {
+        return start(engine.internal());
+    }
+
+    public static FakeRedisServer start(io.fakeredis.FakeRedisEngine engine, String bind, int port) {
+        return start(engine.internal(), bind, port);
+    }
+
     static int defaultIoThreads() {
         return Math.min(2, Runtime.getRuntime().availableProcessors());
     }
