@@ -72,6 +72,11 @@ public final class FakeRedisEngine implements AutoCloseable {
             return clock(new ManualClock());
         }
 
+        /** A manual clock frozen at this instant until the test moves it. */
+        public Builder manualClock(java.time.Instant start) {
+            return clock(new ManualClock(start));
+        }
+
         /** Sets requirepass: wire clients must AUTH. The typed API is always authenticated. */
         public Builder password(String password) {
             this.password = password;
@@ -207,7 +212,11 @@ public final class FakeRedisEngine implements AutoCloseable {
             engine.lock.lock();
             try {
                 if (client == null) {
+                    // Not a connection: keep it out of CLIENT LIST, INFO clients and the stats,
+                    // so wire-visible state matches a real server that only has wire clients.
                     client = engine.connect(this, sink);
+                    engine.disconnect(client);
+                    engine.stats.connectionsReceived--;
                     client.name = "fakeredis-typed-api";
                 }
                 client.authenticated = true;

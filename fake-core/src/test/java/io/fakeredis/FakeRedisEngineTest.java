@@ -222,6 +222,16 @@ class FakeRedisEngineTest {
     }
 
     @Test
+    void theTypedClientIsNotAConnection() {
+        redis.set("k", "v");
+        assertThat(redis.internal().clients()).isEmpty();
+        assertThat(redis.internal().stats.connectionsReceived).isZero();
+        try (FakeRedisEngine frozen = FakeRedisEngine.builder().manualClock(Instant.parse("2031-05-06T07:08:09Z")).build()) {
+            assertThat(frozen.manualClock().instant()).isEqualTo(Instant.parse("2031-05-06T07:08:09Z"));
+        }
+    }
+
+    @Test
     void closedEngineRefusesCalls() {
         FakeRedisEngine e = new FakeRedisEngine();
         e.close();
