@@ -224,6 +224,13 @@ public final class FakeRedisEngine implements AutoCloseable {
                 sink.begin();
                 engine.execute(client, argv);
                 r = sink.take();
+                if (client.blocked) {
+                    // nobody could ever read the reply: withdraw the waiter rather than let it
+                    // swallow an element pushed later
+                    engine.blocking.onDisconnect(client);
+                    client.blocked = false;
+                    r = new ValueSink.Error("ERR blocking commands cannot wait in the typed API: use a wire client");
+                }
             } finally {
                 engine.lock.unlock();
             }

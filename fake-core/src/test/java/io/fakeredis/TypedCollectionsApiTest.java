@@ -65,6 +65,16 @@ class TypedCollectionsApiTest {
     }
 
     @Test
+    void blockingCommandsDoNotWaitInTheTypedApi() {
+        assertThatThrownBy(() -> redis.execute("BLPOP", "q", "0"))
+                .isInstanceOf(FakeRedisException.class)
+                .hasMessageContaining("blocking commands cannot wait");
+        redis.rpush("q", "a");
+        assertThat(redis.lrange("q", 0, -1)).containsExactly("a");
+        assertThat(redis.execute("BLPOP", "q", "0")).isEqualTo(List.of("q", "a"));
+    }
+
+    @Test
     void sets() {
         assertThat(redis.sadd("s", "a", "b", "a")).isEqualTo(2);
         assertThat(redis.smembers("s")).containsExactlyInAnyOrder("a", "b");
