@@ -227,7 +227,9 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
         Instance i = find(context, settings(context));
         if (i == null) return;
         try {
-            if (i.settings.failOnUnsupportedCommands()) failOnUnsupported(i.takeUnsupported());
+            // always taken, so a tolerant test never fails the next one on a shared instance
+            List<String> unsupported = i.takeUnsupported();
+            if (settings(context).failOnUnsupportedCommands()) failOnUnsupported(unsupported);
         } finally {
             if (i.testLock.isHeldByCurrentThread()) i.testLock.unlock();
         }
@@ -307,8 +309,15 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
 
     private Instance acquire(ExtensionContext ec, Settings s, boolean constructor) {
         switch (s.lifecycle()) {
-            case PER_SUITE:
-                return ec.getRoot().getStore(NS).getOrComputeIfAbsent(new SuiteKey(s.name()), k -> new Instance(s), Instance.class);
+            case PER_SUITE: {
+                Instance i = ec.getRoot().getStore(NS).getOrComputeIfAbsent(new SuiteKey(s.name()), k -> new Instance(s), Instance.class);
+                if (!i.settings.sameServer(s)) {
+                    throw new ExtensionConfigurationException("the suite FakeRedis '" + s.name() + "' already runs with "
+                            + i.settings.serverText() + " but this test asks for " + s.serverText()
+                            + ": give it another name or use the same options");
+                }
+                return i;
+            }
             case PER_CLASS:
                 // a store lookup sees the parents', so @Nested classes share their outer class's instance
                 return classContext(ec).getStore(NS).getOrComputeIfAbsent(key(), k -> new Instance(s), Instance.class);

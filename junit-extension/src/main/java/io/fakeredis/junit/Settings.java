@@ -16,6 +16,17 @@ record Settings(Lifecycle lifecycle, String name, boolean server, int port, bool
                 a.clock(), a.protocol(), a.failOnUnsupportedCommands());
     }
 
+    /** Options fixed when an instance starts; the rest apply per test. */
+    boolean sameServer(Settings o) {
+        return server == o.server && port == o.port && password.equals(o.password) && clock == o.clock
+                && protocol == o.protocol;
+    }
+
+    String serverText() {
+        return "server=" + server + ", port=" + port + ", password=" + (password.isEmpty() ? "none" : "set")
+                + ", clock=" + clock + ", protocol=" + protocol;
+    }
+
     Settings withLifecycle(Lifecycle l) {
         return new Settings(l, name, server, port, flushBetweenTests, password, clock, protocol, failOnUnsupportedCommands);
     }
