@@ -4,7 +4,6 @@ import io.fakeredis.core.ReplySink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -172,15 +171,5 @@ final class ValueSink implements ReplySink {
     @Override
     public long errors() {
         return errors;
-    }
-
-    /** Helper for callers: the elements of a map reply as a list, when they need raw pairs. */
-    static List<Object> flatten(Map<?, ?> m) {
-        List<Object> out = new ArrayList<>(m.size() * 2);
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            out.add(e.getKey());
-            out.add(e.getValue());
-        }
-        return out;
     }
 }
