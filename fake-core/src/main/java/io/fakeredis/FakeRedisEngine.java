@@ -162,6 +162,18 @@ public final class FakeRedisEngine implements AutoCloseable {
         engine.clearUnsupportedCommands();
     }
 
+    /** Forgets the command log, the publish log and the unsupported-command list, keeping the data. */
+    public void clearLogs() {
+        engine.lock.lock();
+        try {
+            engine.pubsub.clearPublished();
+        } finally {
+            engine.lock.unlock();
+        }
+        engine.commandLog.clear();
+        engine.clearUnsupportedCommands();
+    }
+
     /** Closes the engine (views do nothing). Wire servers over it must be closed first. */
     @Override
     public void close() {

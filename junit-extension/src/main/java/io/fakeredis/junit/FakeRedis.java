@@ -65,7 +65,12 @@ public @interface FakeRedis {
     /** The TCP port on 127.0.0.1; 0 picks a free ephemeral port. */
     int port() default 0;
 
-    /** Empty all databases, reset the manual clock and the command log before each test. */
+    /**
+     * Empty all databases and reset the manual clock before each test of a shared (PER_CLASS,
+     * PER_SUITE) instance, so data written in @BeforeAll is gone too: seed in @BeforeEach, or set
+     * this to false to keep data across tests. The command and publish logs are cleared before
+     * every test either way.
+     */
     boolean flushBetweenTests() default true;
 
     /** requirepass for wire clients; empty means none. */

@@ -213,6 +213,7 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
         if (s.lifecycle() != Lifecycle.PER_METHOD) {
             i.testLock.lock();
             if (s.flushBetweenTests()) i.reset();
+            else i.engine.clearLogs();
         } else {
             // a fresh engine; only what a constructor or a field initializer sent is forgotten
             i.engine.commandLog().clear();

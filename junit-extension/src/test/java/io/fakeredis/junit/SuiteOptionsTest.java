@@ -51,6 +51,7 @@ class SuiteOptionsTest {
         @Test
         void clean(FakeRedisEngine engine) {
             engine.set("k", "v");
+            assertThat(engine.unsupportedCommands()).isEmpty();
         }
     }
 
