@@ -54,6 +54,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
+    /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
+    private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
 
     /** Command time: the clock read once per command, as Redis's commandTimeSnapshot. */
@@ -202,6 +204,12 @@ public final class Engine implements AutoCloseable {
             cmd.proc().call(c);
         } catch (RedisException e) {
             c.reply.error(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in one command must not take the connection or the event loop down with it.
+            internalErrors.add(cmd.fullName + ": " + e);
+            System.err.println("fakeredis: internal error in " + cmd.fullName + ": " + e);
+            e.printStackTrace();
+            c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
         long dt = System.nanoTime() - t0;
         int id = cmd.id;
@@ -213,6 +221,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void reject(Client c, Command cmd, String error) {
+        transactions.flagRejected(c);
         if (cmd != null) stats.rejectedCalls[cmd.id]++;
         stats.commandsProcessed++;
         c.reply.error(error);
@@ -257,6 +266,13 @@ public final class Engine implements AutoCloseable {
 
     public void clearUnsupportedCommands() {
         unsupported.clear();
+    }
+
+    /** Commands that crashed inside the fake (a bug in the fake, never in the caller). */
+    public List<String> internalErrors() {
+        synchronized (internalErrors) {
+            return new ArrayList<>(internalErrors);
+        }
     }
 
     private volatile boolean[] renamedAway;
