@@ -230,6 +230,11 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
         try {
             // always taken, so a tolerant test never fails the next one on a shared instance
             List<String> unsupported = i.takeUnsupported();
+            List<String> crashed = i.takeInternalErrors();
+            if (!crashed.isEmpty()) {
+                throw new AssertionError("FakeRedis failed internally while running " + crashed
+                        + ": this is a bug in FakeRedis, not in the test; please report it");
+            }
             if (settings(context).failOnUnsupportedCommands()) failOnUnsupported(unsupported);
         } finally {
             if (i.testLock.isHeldByCurrentThread()) i.testLock.unlock();

@@ -50,6 +50,16 @@ final class Instance implements ExtensionContext.Store.CloseableResource {
         if (clock != null) clock.set(clockStart);
     }
 
+    private int internalErrorsSeen;
+
+    /** Commands that crashed inside the fake since the last call: bugs of the fake, always reported. */
+    synchronized List<String> takeInternalErrors() {
+        List<String> all = engine.internal().internalErrors();
+        List<String> fresh = List.copyOf(all.subList(Math.min(internalErrorsSeen, all.size()), all.size()));
+        internalErrorsSeen = all.size();
+        return fresh;
+    }
+
     /** Commands the test sent that the fake lacks, forgotten once reported. */
     List<String> takeUnsupported() {
         List<String> u = engine.unsupportedCommands();
