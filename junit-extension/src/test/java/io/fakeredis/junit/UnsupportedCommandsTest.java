@@ -39,6 +39,30 @@ class UnsupportedCommandsTest {
         }
     }
 
+    /** A value whose type() throws makes TYPE crash inside the fake. */
+    @FakeRedis(server = false)
+    static class CrashesTheFake {
+        @Test
+        void plantsABrokenValue(FakeRedisEngine engine) {
+            io.fakeredis.core.Engine e = engine.internal();
+            e.lock.lock();
+            try {
+                e.db(0).add("x".getBytes(), new io.fakeredis.core.type.RedisValue() {
+                    @Override public io.fakeredis.core.type.ValueType type() { throw new IllegalStateException("boom"); }
+                    @Override public String encoding(io.fakeredis.core.config.Config config) { return "?"; }
+                    @Override public io.fakeredis.core.type.RedisValue copy() { return this; }
+                });
+            } finally {
+                e.lock.unlock();
+            }
+            try {
+                engine.execute("TYPE", "x");
+            } catch (RuntimeException expected) {
+                // the reply is an error; the extension must still report the crash
+            }
+        }
+    }
+
     static TestExecutionSummary run(Class<?> c) {
         LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c)).build();
         Launcher launcher = LauncherFactory.create();
@@ -55,6 +79,15 @@ class UnsupportedCommandsTest {
         assertThat(t).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("does not implement")
                 .hasMessageContaining("MODULE LIST");
+    }
+
+    @Test
+    void internalErrorsFailTheTest() {
+        TestExecutionSummary s = run(CrashesTheFake.class);
+        assertThat(s.getTestsFailedCount()).isEqualTo(1);
+        assertThat(s.getFailures().get(0).getException())
+                .hasMessageContaining("FakeRedis failed internally")
+                .hasMessageContaining("boom");
     }
 
     @Test
