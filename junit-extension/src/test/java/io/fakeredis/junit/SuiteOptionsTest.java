@@ -55,6 +55,32 @@ class SuiteOptionsTest {
         }
     }
 
+    static final java.util.concurrent.atomic.AtomicReference<FakeRedisEngine> SUITE_ENGINE = new java.util.concurrent.atomic.AtomicReference<>();
+
+    static class UsesSharedSuite {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        static FakeRedisExtension redis = FakeRedisExtension.shared("suite-options-closed");
+
+        @Test
+        void uses(FakeRedisEngine engine) {
+            SUITE_ENGINE.set(engine);
+            assertThat(engine.isClosed()).isFalse();
+        }
+    }
+
+    /** A meta-annotation: teams can name their own preset. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @FakeRedis(server = false, clock = FakeRedis.ClockType.MANUAL)
+    @interface EngineWithManualClock {}
+
+    @EngineWithManualClock
+    static class UsesMetaAnnotation {
+        @Test
+        void gotTheManualClock(FakeRedisEngine engine, io.fakeredis.core.clock.ManualClock clock) {
+            assertThat(engine.clock()).isSameAs(clock);
+        }
+    }
+
     static TestExecutionSummary run(Class<?>... classes) {
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
@@ -73,6 +99,20 @@ class SuiteOptionsTest {
         Throwable t = s.getFailures().get(0).getException();
         assertThat(t).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("suite-options-a").hasMessageContaining("clock=MANUAL");
+    }
+
+    @Test
+    void suiteInstanceClosesWhenTheRunEnds() {
+        TestExecutionSummary s = run(UsesSharedSuite.class);
+        assertThat(s.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(SUITE_ENGINE.get().isClosed()).isTrue();
+    }
+
+    @Test
+    void metaAnnotationsWork() {
+        TestExecutionSummary s = run(UsesMetaAnnotation.class);
+        assertThat(s.getTotalFailureCount()).isZero();
+        assertThat(s.getTestsSucceededCount()).isEqualTo(1);
     }
 
     @Test
