@@ -48,7 +48,7 @@ class CacheCommandLogExampleTest {
             cache.product("42");
             cache.product("42");
         }
-        org.assertj.core.api.Assertions.assertThat(loads).hasValue(1);
+        assertThat(loads).hasValue(1);
         assertThat(redis).received("SET", "product:42", json, "EX", "300");
         assertThat(redis).hasKey("product:42").withValue(json)
                 .withTtlBetween(Duration.ofSeconds(299), Duration.ofSeconds(300));

@@ -40,7 +40,7 @@ class EngineOnlyExampleTest {
                 .withTtlBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
 
         clock.advance(Duration.ofMinutes(29));
-        org.assertj.core.api.Assertions.assertThat(sessions.user("t1")).isEqualTo("alice");
+        assertThat(sessions.user("t1")).isEqualTo("alice");
 
         clock.advance(Duration.ofMinutes(1));   // the key is gone the moment the clock moves
         assertThat(redis).doesNotHaveKey("session:t1");

@@ -44,7 +44,7 @@ class JedisCartExampleTest {
             carts.add("42", "sku-2", 5);
             carts.remove("42", "sku-2");
 
-            org.assertj.core.api.Assertions.assertThat(carts.items("42")).containsExactly(Map.entry("sku-1", "2"));
+            assertThat(carts.items("42")).containsExactly(Map.entry("sku-1", "2"));
             assertThat(redis).hasKey("cart:42").ofType(HASH).withoutTtl().hasField("sku-1", "2");
         }
     }

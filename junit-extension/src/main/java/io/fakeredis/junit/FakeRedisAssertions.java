@@ -25,10 +25,11 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  *
  * Key state is read without touching hit counters or access times; failure messages describe the
- * key's type, a preview of its value and its TTL.
+ * key's type, a preview of its value and its TTL. It extends AssertJ's {@code Assertions}, so one
+ * static import of {@code assertThat} serves both the fake and ordinary values.
  */
-public final class FakeRedisAssertions {
-    private FakeRedisAssertions() {}
+public class FakeRedisAssertions extends org.assertj.core.api.Assertions {
+    protected FakeRedisAssertions() {}
 
     public static EngineAssert assertThat(FakeRedisEngine actual) {
         return new EngineAssert(actual);
