@@ -41,6 +41,8 @@ public final class Engine implements AutoCloseable {
     public final PubSub pubsub = new PubSub(this);
     public final Transactions transactions = new Transactions(this);
     public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
+    /** Commands received from wire clients, for test assertions; Main switches it off. */
+    public final CommandLog commandLog = new CommandLog();
     public final long startMs;
     public final String runId;
 
@@ -151,7 +153,9 @@ public final class Engine implements AutoCloseable {
         now = clock.millis();
         c.argv = argv;
         c.lastInteractionMs = now;
+        commandLog.record(c, argv, now);
         Command cmd = table.lookup(argv[0]);
+        if (cmd != null && renamedAway != null && renamedAway[cmd.id]) cmd = null;
         if (cmd != null && cmd.isContainer() && argv.length >= 2) {
             Command sub = cmd.subcommand(Bytes.lower(argv[1]));
             if (sub == null || sub.proc() == null) {
@@ -280,6 +284,20 @@ public final class Engine implements AutoCloseable {
         synchronized (internalErrors) {
             return new ArrayList<>(internalErrors);
         }
+    }
+
+    private volatile boolean[] renamedAway;
+
+    /**
+     * Hides a command from this engine as {@code rename-command NAME ""} does: it then answers
+     * Redis's unknown-command error. Used to emulate a RESP2-only server (no HELLO).
+     */
+    public void disableCommand(String name) {
+        Command cmd = table.lookup(name);
+        if (cmd == null) return;
+        boolean[] r = renamedAway == null ? new boolean[table.size()] : renamedAway.clone();
+        r[cmd.id] = true;
+        renamedAway = r;
     }
 
     // ---- hooks from the data layer ----
