@@ -349,6 +349,13 @@ public final class ZSetCommands {
             c.reply.integer(0);
             return;
         }
+        if (z.isListpack()) {
+            // a listpack counts forward from the first match, as zzl code does
+            long n = 0;
+            for (Node x = first; x != null && r.lteMax(x.ele); x = x.next()) n++;
+            c.reply.integer(n);
+            return;
+        }
         Node last = z.lastInLex(r);
         c.reply.integer(z.rank(last) - z.rank(first) + 1);
     }

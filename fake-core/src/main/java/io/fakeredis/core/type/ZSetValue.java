@@ -351,8 +351,19 @@ public final class ZSetValue implements RedisValue {
         }
     }
 
+    /**
+     * First node in the lex range. Lex ranges assume equal scores; when they differ, Redis's
+     * answer depends on the encoding: a listpack is scanned from the head, which is what we do
+     * while the zset would be a listpack.
+     */
     public Node firstInLex(LexRange r) {
         if (r.empty() || tail == null || !r.gteMin(tail.ele) || !r.lteMax(header.forward[0].ele)) return null;
+        if (listpack) {
+            for (Node x = first(); x != null; x = x.next()) {
+                if (r.gteMin(x.ele)) return r.lteMax(x.ele) ? x : null;
+            }
+            return null;
+        }
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             while (x.forward[i] != null && !r.gteMin(x.forward[i].ele)) x = x.forward[i];
@@ -363,6 +374,12 @@ public final class ZSetValue implements RedisValue {
 
     public Node lastInLex(LexRange r) {
         if (r.empty() || tail == null || !r.gteMin(tail.ele) || !r.lteMax(header.forward[0].ele)) return null;
+        if (listpack) {
+            for (Node x = last(); x != null; x = x.prev()) {
+                if (r.lteMax(x.ele)) return r.gteMin(x.ele) ? x : null;
+            }
+            return null;
+        }
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             while (x.forward[i] != null && r.lteMax(x.forward[i].ele)) x = x.forward[i];
