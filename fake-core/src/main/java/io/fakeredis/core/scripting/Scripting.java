@@ -292,4 +292,9 @@ public final class Scripting {
     public Database scriptDb() {
         return scriptClient == null ? null : scriptClient.db;
     }
+
+    /** True for the client scripts run their calls through (Redis's CLIENT_SCRIPT flag). */
+    public boolean isScriptClient(Client c) {
+        return c != null && c == scriptClient;
+    }
 }
