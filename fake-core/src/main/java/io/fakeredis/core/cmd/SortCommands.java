@@ -78,6 +78,8 @@ public final class SortCommands {
             throw Errors.wrongType;
         }
         if (sortval == null) sortval = new ListValue();
+        // Redis converts a listpack zset to a skiplist for good before sorting it
+        if (sortval instanceof ZSetValue) ((ZSetValue) sortval).toSkiplist();
 
         // Sets have no native order: with STORE or inside a script Redis sorts them anyway so the
         // result replicates deterministically.
