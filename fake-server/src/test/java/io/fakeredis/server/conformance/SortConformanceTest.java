@@ -389,4 +389,43 @@ class SortConformanceTest extends ConformanceTest {
             s.same("SORT_RO", "l", "STORE", "dst", "ALPHA");
         });
     }
+
+    /** ALPHA BY leaves ties unbroken: their order is glibc's stable qsort, or Redis's pqsort with LIMIT. */
+    @Test
+    void tiesFollowRedisSortAlgorithms() {
+        run(s -> {
+            int[] sizes = {5, 7, 8, 20, 41, 90};
+            String[][] limits = {{"0", "3"}, {"2", "5"}, {"1", "-1"}, {"10", "10"}, {"30", "40"}, {"0", "1000"},
+                {"85", "3"}};
+            for (int size : sizes) {
+                String key = "l" + size;
+                String[] push = new String[size + 2];
+                push[0] = "RPUSH";
+                push[1] = key;
+                for (int i = 0; i < size; i++) {
+                    String e = "e" + ((i * 37) % size);
+                    push[i + 2] = e;
+                    int w = (i * 7) % 5;
+                    if (w < 3) s.same("SET", "w_" + e, "v" + w);
+                    if (w != 4) s.same("SET", "n_" + e, Integer.toString(w));
+                }
+                s.same(push);
+                s.same("SORT", key, "BY", "w_*", "ALPHA");
+                s.same("SORT", key, "BY", "w_*", "ALPHA", "DESC");
+                s.same("SORT", key, "BY", "n_*");
+                s.same("SORT", key, "BY", "n_*", "DESC");
+                s.same("SORT", key, "BY", "w_*", "ALPHA", "STORE", "dst");
+                s.same("LRANGE", "dst", "0", "-1");
+                for (String[] lim : limits) {
+                    s.same("SORT", key, "BY", "w_*", "ALPHA", "LIMIT", lim[0], lim[1]);
+                    s.same("SORT", key, "BY", "w_*", "ALPHA", "DESC", "LIMIT", lim[0], lim[1]);
+                    s.same("SORT", key, "BY", "w_*", "ALPHA", "LIMIT", lim[0], lim[1], "GET", "w_*", "GET", "#");
+                    s.same("SORT", key, "BY", "n_*", "LIMIT", lim[0], lim[1]);
+                    s.same("SORT", key, "BY", "n_*", "DESC", "LIMIT", lim[0], lim[1]);
+                    s.same("SORT", key, "BY", "w_*", "ALPHA", "LIMIT", lim[0], lim[1], "STORE", "dst");
+                    s.same("LRANGE", "dst", "0", "-1");
+                }
+            }
+        });
+    }
 }
