@@ -19,9 +19,19 @@ public final class ConnectionCommands {
         t.bind("auth", ConnectionCommands::auth);
     }
 
+    private static final byte[] PONG = {'p', 'o', 'n', 'g'};
+    private static final byte[] EMPTY = {};
+
     static void ping(Client c) {
         if (c.argc() > 2) {
             c.reply.error(Errors.wrongArgs("ping"));
+            return;
+        }
+        if (c.engine.pubsub.inSubscribedContext(c)) {
+            // RESP2 subscribed clients get a pubsub-shaped reply
+            c.reply.array(2);
+            c.reply.bulk(PONG);
+            c.reply.bulk(c.argc() == 1 ? EMPTY : c.argv[1]);
             return;
         }
         if (c.argc() == 1) c.reply.status("PONG");
