@@ -24,7 +24,9 @@ redis-server --port "$REAL_PORT" --save '' --appendonly no --maxclients 12000 --
 REAL_PID=$!
 for _ in $(seq 100); do redis-cli -p "$REAL_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-FAKE=$(java -Xmx512m -cp "$CP" $BENCH 127.0.0.1 "$FAKE_PORT" fake "$FAKE_PID" "$SUBS" "$IDLE" "$MSGS" | tee /dev/stderr | grep RESULT)
-REAL=$(java -Xmx512m -cp "$CP" $BENCH 127.0.0.1 "$REAL_PORT" real "$REAL_PID" "$SUBS" "$IDLE" "$MSGS" | tee /dev/stderr | grep RESULT)
+FAKE=$(java -Xmx512m -cp "$CP" $BENCH 127.0.0.1 "$FAKE_PORT" fake "$FAKE_PID" "$SUBS" "$IDLE" "$MSGS" | grep "RESULT\|TIMEOUT")
+echo "$FAKE"
+REAL=$(java -Xmx512m -cp "$CP" $BENCH 127.0.0.1 "$REAL_PORT" real "$REAL_PID" "$SUBS" "$IDLE" "$MSGS" | grep "RESULT\|TIMEOUT")
+echo "$REAL"
 rate() { sed -n 's/.*delivered_per_sec=\([0-9]*\).*/\1/p' <<<"$1"; }
 echo "ratio fake/real delivered msgs/s: $(awk -v f="$(rate "$FAKE")" -v r="$(rate "$REAL")" 'BEGIN{printf "%.2f", f/r}')"

@@ -340,7 +340,7 @@ public final class PubSub {
 
     private void record(byte[] channel, byte[] message, int receivers) {
         if (published.size() >= PUBLISHED_LIMIT) published.pollFirst();
-        published.addLast(new Published(channel.clone(), message.clone(), engine.now(), receivers));
+        published.addLast(new Published(channel.clone(), message.clone(), engine.clock().millis(), receivers));
     }
 
     private Map<Key, Entry> index(Kind kind) {

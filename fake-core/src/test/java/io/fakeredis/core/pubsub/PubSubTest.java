@@ -95,7 +95,7 @@ class PubSubTest {
         assertThat(s(p.get(0).message())).isEqualTo("hello");
         assertThat(p.get(0).receivers()).isEqualTo(1);
         assertThat(p.get(1).receivers()).isZero();
-        assertThat(p.get(0).timeMs()).isEqualTo(engine.now());
+        assertThat(p.get(0).timeMs()).isEqualTo(clock.millis());
         ps.clearPublished();
         assertThat(ps.published()).isEmpty();
         for (int i = 0; i < PubSub.PUBLISHED_LIMIT + 5; i++) ps.publish("ch", "m" + i);
