@@ -212,18 +212,31 @@ public final class PubSub {
         r.integer(count);
     }
 
-    /** PUBLISH: delivers to channel then pattern subscribers; returns the number of receivers. */
+    /**
+     * PUBLISH: delivers to channel then pattern subscribers; returns the number of receivers.
+     * Safe from any thread (the lock is reentrant for command procs that already hold it).
+     */
     public int publish(byte[] channel, byte[] message) {
-        int n = deliver(channel, message, false);
-        record(channel, message, n);
-        return n;
+        engine.lock.lock();
+        try {
+            int n = deliver(channel, message, false);
+            record(channel, message, n);
+            return n;
+        } finally {
+            engine.lock.unlock();
+        }
     }
 
     /** SPUBLISH: delivers to shard channel subscribers. */
     public int spublish(byte[] channel, byte[] message) {
-        int n = deliver(channel, message, true);
-        record(channel, message, n);
-        return n;
+        engine.lock.lock();
+        try {
+            int n = deliver(channel, message, true);
+            record(channel, message, n);
+            return n;
+        } finally {
+            engine.lock.unlock();
+        }
     }
 
     /** Names of active channels (shard or not) matching an optional pattern. */
@@ -286,12 +299,7 @@ public final class PubSub {
 
     /** Publishes from the typed API; in-process and wire subscribers both count. */
     public int publish(String channel, String message) {
-        engine.lock.lock();
-        try {
-            return publish(channel.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8));
-        } finally {
-            engine.lock.unlock();
-        }
+        return publish(channel.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8));
     }
 
     private Subscription addListener(Map<Key, Entry> index, byte[] name, ListenerReceiver r, boolean pattern) {
