@@ -33,6 +33,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private ByteBuffer sending;
     private byte[] spare;
     private boolean closeAfterWrite;
+    /** Set under the lock when the engine drops this client (output buffer limit); the loop closes it. */
+    private volatile boolean dropNow;
     private boolean closed;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
@@ -78,6 +80,13 @@ final class Connection implements Client.Transport, RespParser.Limits {
     @Override
     public void closeAfterReply() {
         closeAfterWrite = true;
+    }
+
+    @Override
+    public void closeNow() {
+        dropNow = true;
+        writer.len = 0;
+        loop.requestFlush(this);
     }
 
     // ---- RespParser.Limits ----
@@ -190,6 +199,10 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
     void onWake() {
         if (closed) return;
+        if (dropNow) {
+            close();
+            return;
+        }
         if (!queued.isEmpty() && !client.blocked) {
             runQueued(null);
             return;
