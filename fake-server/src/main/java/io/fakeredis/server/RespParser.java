@@ -89,17 +89,17 @@ final class RespParser {
     private boolean multibulkHeader(Limits limits) {
         int nl = indexOf((byte) '\r', pos);
         if (nl < 0) {
-            if (end - pos > INLINE_MAX) error = "Protocol error: too big mbulk count string";
+            if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big mbulk count string";
             return false;
         }
         if (nl > end - 2) return false; // need the \n too
         long ll = parseLong(pos + 1, nl);
         if (ll == Long.MIN_VALUE || ll > Integer.MAX_VALUE) {
-            error = "Protocol error: invalid multibulk length";
+            error = "ERR Protocol error: invalid multibulk length";
             return false;
         }
         if (ll > 10 && limits.authRequired()) {
-            error = "Protocol error: unauthenticated multibulk length";
+            error = "ERR Protocol error: unauthenticated multibulk length";
             return false;
         }
         pos = nl + 2;
@@ -116,21 +116,21 @@ final class RespParser {
                 if (pos >= end) return false;
                 int nl = indexOf((byte) '\r', pos);
                 if (nl < 0) {
-                    if (end - pos > INLINE_MAX) error = "Protocol error: too big bulk count string";
+                    if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big bulk count string";
                     return false;
                 }
                 if (nl > end - 2) return false;
                 if (buf[pos] != '$') {
-                    error = "Protocol error: expected '$', got '" + (char) (buf[pos] & 0xff) + "'";
+                    error = "ERR Protocol error: expected '$', got '" + (char) (buf[pos] & 0xff) + "'";
                     return false;
                 }
                 long ll = parseLong(pos + 1, nl);
                 if (ll == Long.MIN_VALUE || ll < 0 || ll > limits.maxBulkLen()) {
-                    error = "Protocol error: invalid bulk length";
+                    error = "ERR Protocol error: invalid bulk length";
                     return false;
                 }
                 if (ll > 16384 && limits.authRequired()) {
-                    error = "Protocol error: unauthenticated bulk length";
+                    error = "ERR Protocol error: unauthenticated bulk length";
                     return false;
                 }
                 pos = nl + 2;
@@ -170,14 +170,14 @@ final class RespParser {
     private boolean inline(List<byte[][]> out) {
         int nl = indexOf((byte) '\n', pos);
         if (nl < 0) {
-            if (end - pos > INLINE_MAX) error = "Protocol error: too big inline request";
+            if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big inline request";
             return false;
         }
         int lineEnd = nl;
         if (nl != pos && buf[nl - 1] == '\r') lineEnd--;
         List<byte[]> args = splitArgs(buf, pos, lineEnd);
         if (args == null) {
-            error = "Protocol error: unbalanced quotes in request";
+            error = "ERR Protocol error: unbalanced quotes in request";
             return false;
         }
         pos = nl + 1;

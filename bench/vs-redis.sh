@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Throughput of the fake's standalone server against a real redis-server, measured alternately
+# with redis-benchmark on free loopback ports. Usage: bench/vs-redis.sh [-n 200000] [-c 50] [-t set,get,incr,mset]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=200000; C=50; TESTS=set,get,incr,mset; ROUNDS=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) N=$2; shift 2 ;;
+    -c) C=$2; shift 2 ;;
+    -t) TESTS=$2; shift 2 ;;
+    -r) ROUNDS=$2; shift 2 ;;
+    *) echo "usage: $0 [-n requests] [-c clients] [-t tests] [-r rounds]" >&2; exit 2 ;;
+  esac
+done
+
+JAR=$(ls fake-server/target/fake-server-*-standalone.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  echo "building the standalone jar (mvn -q -o -DskipTests package)..." >&2
+  mvn -q -o -DskipTests package
+  JAR=$(ls fake-server/target/fake-server-*-standalone.jar | head -1)
+fi
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+wait_port() {
+  for _ in $(seq 1 200); do
+    redis-cli -p "$1" ping >/dev/null 2>&1 && return 0
+    sleep 0.05
+  done
+  echo "nothing answers on port $1" >&2; return 1
+}
+
+FAKE_PORT=$(free_port); REAL_PORT=$(free_port)
+while [ "$REAL_PORT" = "$FAKE_PORT" ]; do REAL_PORT=$(free_port); done
+TMP=$(mktemp -d)
+java ${FAKE_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --port "$FAKE_PORT" >"$TMP/fake.log" 2>&1 &
+FAKE_PID=$!
+redis-server --port "$REAL_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$TMP" --daemonize no \
+  --loglevel warning >"$TMP/real.log" 2>&1 &
+REAL_PID=$!
+cleanup() { kill "$FAKE_PID" "$REAL_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$TMP"; }
+trap cleanup EXIT
+wait_port "$FAKE_PORT"; wait_port "$REAL_PORT"
+
+# Warm the JIT before measuring so the first figures are not the interpreter's.
+redis-benchmark -p "$FAKE_PORT" -t set,get -n 200000 -c "$C" -q >/dev/null 2>&1 || true
+
+rps() { # port, test, pipeline -> requests per second
+  redis-benchmark -p "$1" -t "$2" -n "$N" -c "$C" -P "$3" -q 2>/dev/null \
+    | tr '\r' '\n' | awk -F': ' '/requests per second/ {split($2,a," "); v=a[1]} END {print v+0}'
+}
+
+echo "redis-benchmark -n $N -c $C; fake on $FAKE_PORT ($JAR), real $(redis-server --version | awk '{print $3}') on $REAL_PORT"
+printf '%-6s %4s %14s %14s %7s\n' test P fake real ratio
+for r in $(seq 1 "$ROUNDS"); do
+  for P in 1 16; do
+    for t in ${TESTS//,/ }; do
+      f=$(rps "$FAKE_PORT" "$t" "$P"); g=$(rps "$REAL_PORT" "$t" "$P")
+      printf '%-6s %4s %14s %14s %7s\n' "$t" "$P" "$f" "$g" "$(awk -v a="$f" -v b="$g" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}')"
+    done
+  done
+done
