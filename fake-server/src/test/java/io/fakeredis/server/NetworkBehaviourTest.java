@@ -1,0 +1,120 @@
+package io.fakeredis.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fakeredis.core.Engine;
+import io.fakeredis.core.clock.Clock;
+import io.fakeredis.server.conformance.RawConnection;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Socket-level behaviour: connection bursts (backlog) and no Nagle/delayed-ACK stalls. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NetworkBehaviourTest {
+    private static Engine engine;
+    private static FakeRedisServer server;
+
+    @BeforeAll
+    static void start() {
+        engine = new Engine(Clock.system());
+        server = FakeRedisServer.start(engine);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        engine.close();
+    }
+
+    @Test
+    void burstOfFiftySimultaneousConnects() throws Exception {
+        int n = 50;
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(n);
+        AtomicInteger ok = new AtomicInteger();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        RawConnection[] conns = new RawConnection[n];
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    conns[id] = RawConnection.tcp(server.host(), server.port());
+                    if (Arrays.equals("+PONG\r\n".getBytes(StandardCharsets.US_ASCII), conns[id].call("PING"))) {
+                        ok.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        long t0 = System.nanoTime();
+        go.countDown();
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertEquals(List.of(), failures);
+        assertEquals(n, ok.get());
+        // a dropped SYN would cost a 1 s retransmit
+        assertTrue(ms < 900, "50 connects took " + ms + " ms");
+        assertEquals(n, server.connectionCount());
+        for (RawConnection c : conns) c.close();
+    }
+
+    @Test
+    void pipelinedBurstsDoNotStall() {
+        byte[] value = new byte[3000];
+        Arrays.fill(value, (byte) 'x');
+        try (RawConnection c = RawConnection.tcp(server.host(), server.port())) {
+            c.call(new byte[][] {b("SET"), b("stall:k"), value});
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            int batch = 30; // about 90 KB of replies per burst: several TCP segments
+            for (int i = 0; i < batch; i++) {
+                o.writeBytes(RawConnection.encode(b(i % 3 == 0 ? "PING" : "GET"), b("stall:k")));
+            }
+            byte[] burst = o.toByteArray();
+            int rounds = 200;
+            long[] rtt = new long[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                c.write(burst);
+                for (int i = 0; i < batch; i++) c.read();
+                rtt[r] = System.nanoTime() - t0;
+            }
+            Arrays.sort(rtt);
+            double medianMs = rtt[rounds / 2] / 1e6;
+            double p90Ms = rtt[rounds * 9 / 10] / 1e6;
+            System.out.printf("pipelined burst round trip: median %.2f ms, p90 %.2f ms%n", medianMs, p90Ms);
+            // Nagle plus delayed ACK would put most rounds at ~40 ms
+            assertTrue(medianMs < 10, "median " + medianMs + " ms");
+            assertTrue(p90Ms < 30, "p90 " + p90Ms + " ms");
+        }
+    }
+
+    @Test
+    void smallRequestResponseDoesNotStall() {
+        try (RawConnection c = RawConnection.tcp(server.host(), server.port())) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 500; i++) c.call("PING");
+            double perCallMs = (System.nanoTime() - t0) / 1e6 / 500;
+            assertTrue(perCallMs < 5, perCallMs + " ms per PING");
+        }
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
