@@ -36,7 +36,7 @@ wait_port() {
 FAKE_PORT=$(free_port); REAL_PORT=$(free_port)
 while [ "$REAL_PORT" = "$FAKE_PORT" ]; do REAL_PORT=$(free_port); done
 TMP=$(mktemp -d)
-java ${FAKE_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --port "$FAKE_PORT" >"$TMP/fake.log" 2>&1 &
+java ${FAKE_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --port "$FAKE_PORT" ${FAKE_ARGS:-} >"$TMP/fake.log" 2>&1 &
 FAKE_PID=$!
 redis-server --port "$REAL_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$TMP" --daemonize no \
   --loglevel warning >"$TMP/real.log" 2>&1 &

@@ -34,6 +34,10 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private byte[] spare;
     private boolean closeAfterWrite;
     private boolean closed;
+    private static final long DEFAULT_MAX_BULK = 512L * 1024 * 1024;
+    /** proto-max-bulk-len as of the last batch: the parser runs outside the lock, so it reads this copy. */
+    private long maxBulkLen = DEFAULT_MAX_BULK;
+    private String maxBulkLenText;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
 
@@ -84,8 +88,20 @@ final class Connection implements Client.Transport, RespParser.Limits {
 
     @Override
     public long maxBulkLen() {
+        return maxBulkLen;
+    }
+
+    /** Re-reads proto-max-bulk-len (parsing only when it changed). Caller holds the engine lock. */
+    private void refreshLimits() {
         String v = engine.config().get("proto-max-bulk-len");
-        return v == null ? 512L * 1024 * 1024 : Long.parseLong(v);
+        if (v != maxBulkLenText) {
+            maxBulkLenText = v;
+            try {
+                maxBulkLen = v == null ? DEFAULT_MAX_BULK : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                maxBulkLen = DEFAULT_MAX_BULK;
+            }
+        }
     }
 
     @Override
@@ -127,18 +143,36 @@ final class Connection implements Client.Transport, RespParser.Limits {
         engine.lock.lock();
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
-                engine.execute(client, queued.poll());
+                byte[][] argv = queued.poll();
+                int mark = writer.len;
+                try {
+                    engine.execute(client, argv);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A bug in a command must not take the event loop (and every other client) down:
+                    // drop its partial reply and answer an error instead.
+                    writer.len = mark;
+                    writer.error(internalError(argv, e));
+                }
             }
             if (protocolError != null && queued.isEmpty() && !client.closing) {
                 writer.error(protocolError);
                 client.closing = true;
                 closeAfterWrite = true;
             }
+            refreshLimits();
             takeOutput();
         } finally {
             engine.lock.unlock();
         }
         flush();
+    }
+
+    private static String internalError(byte[][] argv, Throwable e) {
+        String name = argv.length > 0 ? new String(argv[0], java.nio.charset.StandardCharsets.UTF_8) : "";
+        System.err.println("fakeredis: internal error running '" + name + "': " + e);
+        e.printStackTrace();
+        String msg = ("ERR fakeredis internal error in '" + name + "': " + e).replace('\r', ' ').replace('\n', ' ');
+        return msg.length() > 300 ? msg.substring(0, 300) : msg;
     }
 
     /** Moves the writer's bytes to the send buffer. Caller holds the engine lock. */

@@ -158,13 +158,32 @@ final class RespParser {
         return true;
     }
 
-    /** Redis string2ll over buf[from, to); Long.MIN_VALUE when invalid. */
+    /**
+     * Redis string2ll over buf[from, to) without allocating: optional '-', no leading zeros, no
+     * '+' or spaces, within a long. Long.MIN_VALUE when invalid.
+     */
     private long parseLong(int from, int to) {
-        long[] v = new long[1];
-        if (!io.fakeredis.core.util.Bytes.parseLong(buf, from, to - from, v) || v[0] == Long.MIN_VALUE) {
-            return Long.MIN_VALUE;
+        int n = to - from;
+        if (n <= 0 || n > 20) return Long.MIN_VALUE;
+        if (n == 1 && buf[from] == '0') return 0;
+        int p = from;
+        boolean neg = false;
+        if (buf[p] == '-') {
+            neg = true;
+            if (++p == to) return Long.MIN_VALUE;
         }
-        return v[0];
+        if (buf[p] < '1' || buf[p] > '9') return Long.MIN_VALUE;
+        long v = 0;
+        for (; p < to; p++) {
+            int d = buf[p] - '0';
+            if (d < 0 || d > 9) return Long.MIN_VALUE;
+            if (v > (Long.MAX_VALUE - d) / 10) {
+                // only LLONG_MIN fits; callers treat every negative length alike
+                return neg && p == to - 1 && v == Long.MAX_VALUE / 10 && d == 8 ? -1 : Long.MIN_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return neg ? -v : v;
     }
 
     private boolean inline(List<byte[][]> out) {
