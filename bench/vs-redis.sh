@@ -48,18 +48,32 @@ wait_port "$FAKE_PORT"; wait_port "$REAL_PORT"
 # Warm the JIT before measuring so the first figures are not the interpreter's.
 redis-benchmark -p "$FAKE_PORT" -t set,get -n 200000 -c "$C" -q >/dev/null 2>&1 || true
 
-rps() { # port, test, pipeline -> requests per second
-  redis-benchmark -p "$1" -t "$2" -n "$N" -c "$C" -P "$3" -q 2>/dev/null \
-    | tr '\r' '\n' | awk -F': ' '/requests per second/ {split($2,a," "); v=a[1]} END {print v+0}'
-}
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-echo "redis-benchmark -n $N -c $C; fake on $FAKE_PORT ($JAR), real $(redis-server --version | awk '{print $3}') on $REAL_PORT"
-printf '%-6s %4s %14s %14s %7s\n' test P fake real ratio
+# Runs one benchmark; sets RPS (requests per second) and CPU (server CPU microseconds per request).
+# CPU time per request is the steadier figure on a busy machine: other load slows both servers'
+# throughput but barely changes the work each request costs.
+bench() { # port, pid, test, pipeline
+  local before after
+  before=$(cpu_ticks "$2")
+  RPS=$(redis-benchmark -p "$1" -t "$3" -n "$N" -c "$C" -P "$4" -q 2>/dev/null \
+    | tr '\r' '\n' | awk -F': ' '/requests per second/ {split($2,a," "); v=a[1]} END {print v+0}')
+  after=$(cpu_ticks "$2")
+  CPU=$(awk -v d=$((after - before)) -v t="$TICK" -v n="$N" 'BEGIN {printf "%.2f", d * 1e6 / t / n}')
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}'; }
+
+echo "redis-benchmark -n $N -c $C; fake on $FAKE_PORT ($JAR ${FAKE_ARGS:-}), real $(redis-server --version | awk '{print $3}') on $REAL_PORT"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
+printf '%-6s %3s %11s %11s %6s   %9s %9s %6s\n' test P fake-rps real-rps ratio fake-us real-us ratio
 for r in $(seq 1 "$ROUNDS"); do
   for P in 1 16; do
     for t in ${TESTS//,/ }; do
-      f=$(rps "$FAKE_PORT" "$t" "$P"); g=$(rps "$REAL_PORT" "$t" "$P")
-      printf '%-6s %4s %14s %14s %7s\n' "$t" "$P" "$f" "$g" "$(awk -v a="$f" -v b="$g" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}')"
+      bench "$FAKE_PORT" "$FAKE_PID" "$t" "$P"; f=$RPS; fc=$CPU
+      bench "$REAL_PORT" "$REAL_PID" "$t" "$P"; g=$RPS; gc=$CPU
+      printf '%-6s %3s %11s %11s %6s   %9s %9s %6s\n' "$t" "$P" "$f" "$g" "$(ratio "$f" "$g")" "$fc" "$gc" "$(ratio "$gc" "$fc")"
     done
   done
 done
+echo "rps ratio = fake/real throughput (>1: fake faster); us = server CPU microseconds per request, ratio real/fake (>1: fake cheaper)"
