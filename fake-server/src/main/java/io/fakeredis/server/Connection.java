@@ -32,7 +32,10 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Output taken from the writer and not yet fully sent. Event-loop thread only. */
     private ByteBuffer sending;
     private byte[] spare;
-    private boolean closeAfterWrite;
+    /** Replies were left in the writer while earlier output was still being sent. Event-loop thread only. */
+    private boolean moreOutput;
+    /** Set under the lock, possibly by another connection's thread (CLIENT KILL). */
+    private volatile boolean closeAfterWrite;
     private boolean closed;
     private static final long DEFAULT_MAX_BULK = 512L * 1024 * 1024;
     /** proto-max-bulk-len as of the last batch: the parser runs outside the lock, so it reads this copy. */
@@ -82,6 +85,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     @Override
     public void closeAfterReply() {
         closeAfterWrite = true;
+        // the loop notices even when another client asked (CLIENT KILL)
+        loop.requestFlush(this);
     }
 
     // ---- RespParser.Limits ----
@@ -179,41 +184,52 @@ final class Connection implements Client.Transport, RespParser.Limits {
     void takeOutput() {
         if (writer.len == 0) return;
         if (sending != null) {
-            // still sending earlier output: append behind it
-            ByteBuffer nb = ByteBuffer.allocate(sending.remaining() + writer.len);
-            nb.put(sending).put(writer.buf, 0, writer.len).flip();
-            sending = nb;
-            writer.len = 0;
-        } else {
-            sending = ByteBuffer.wrap(writer.buf, 0, writer.len);
-            writer.buf = spare != null ? spare : new byte[RespWriter.INITIAL];
-            writer.len = 0;
-            spare = null;
+            // Still sending earlier output: leave these bytes in the writer (which grows by
+            // doubling) rather than copying everything pending on each batch.
+            moreOutput = true;
+            return;
         }
+        sending = ByteBuffer.wrap(writer.buf, 0, writer.len);
+        writer.buf = spare != null ? spare : new byte[RespWriter.INITIAL];
+        writer.len = 0;
+        spare = null;
         pendingBytes = sending.remaining();
     }
 
     /** Writes pending output; waits for OP_WRITE if the socket is full. Event-loop thread only. */
     void flush() {
-        if (closed) return;
-        if (sending != null) {
+        while (true) {
+            if (closed) return;
+            if (sending != null) {
+                try {
+                    channel.write(sending);
+                } catch (IOException e) {
+                    close();
+                    return;
+                }
+                if (sending.hasRemaining()) {
+                    pendingBytes = sending.remaining();
+                    if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    }
+                    return;
+                }
+                byte[] b = sending.array();
+                if (b.length <= 1024 * 1024 && b.length >= RespWriter.INITIAL) spare = b;
+                sending = null;
+                pendingBytes = 0;
+            }
+            if (!moreOutput) break;
+            moreOutput = false;
+            engine.lock.lock();
             try {
-                channel.write(sending);
-            } catch (IOException e) {
-                close();
-                return;
+                takeOutput();
+            } finally {
+                engine.lock.unlock();
             }
-            if (sending.hasRemaining()) {
-                pendingBytes = sending.remaining();
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                return;
-            }
-            byte[] b = sending.array();
-            if (b.length <= 1024 * 1024 && sending.arrayOffset() == 0 && b.length >= RespWriter.INITIAL) spare = b;
-            sending = null;
-            pendingBytes = 0;
-            if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) key.interestOps(SelectionKey.OP_READ);
+            if (sending == null) break;
         }
+        if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) key.interestOps(SelectionKey.OP_READ);
         if (closeAfterWrite) close();
     }
 

@@ -114,6 +114,32 @@ class NetworkBehaviourTest {
         }
     }
 
+    @Test
+    void slowReaderOfAHugePipelineGetsEveryReplyInOrder() throws Exception {
+        byte[] value = new byte[1000];
+        Arrays.fill(value, (byte) 'v');
+        int n = 50_000;
+        try (RawConnection c = RawConnection.tcp(server.host(), server.port())) {
+            c.call(new byte[][] {b("SET"), b("slow:k"), value});
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            for (int i = 0; i < n; i++) {
+                o.writeBytes(i % 2 == 0 ? RawConnection.encode(b("GET"), b("slow:k")) : RawConnection.encode(b("ECHO"), b("e" + i)));
+            }
+            byte[] all = o.toByteArray();
+            Thread writer = new Thread(() -> c.write(all));
+            writer.start();
+            Thread.sleep(300); // the server's output backs up meanwhile
+            String expectedGet = "$1000\r\n" + new String(value, StandardCharsets.US_ASCII) + "\r\n";
+            for (int i = 0; i < n; i++) {
+                String r = new String(c.read(), StandardCharsets.US_ASCII);
+                String want = i % 2 == 0 ? expectedGet : "$" + ("e" + i).length() + "\r\ne" + i + "\r\n";
+                if (!want.equals(r)) assertEquals(want, r, "reply " + i);
+            }
+            writer.join();
+            assertEquals("+PONG\r\n", new String(c.call("PING"), StandardCharsets.US_ASCII));
+        }
+    }
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
