@@ -143,9 +143,24 @@ final class Connection implements Client.Transport, RespParser.Limits {
         runQueued(ok ? null : parser.error);
     }
 
+    /**
+     * Takes the engine lock, spinning briefly first: batches hold it for microseconds, and parking
+     * and waking the other I/O thread costs more than waiting that long.
+     */
+    private void lockEngine() {
+        java.util.concurrent.locks.ReentrantLock l = engine.lock;
+        for (int i = 0; i < SPINS; i++) {
+            if (l.tryLock()) return;
+            Thread.onSpinWait();
+        }
+        l.lock();
+    }
+
+    static final int SPINS = Integer.getInteger("fakeredis.spins", 200);
+
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
-        engine.lock.lock();
+        lockEngine();
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 byte[][] argv = queued.poll();
@@ -221,7 +236,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
             }
             if (!moreOutput) break;
             moreOutput = false;
-            engine.lock.lock();
+            lockEngine();
             try {
                 takeOutput();
             } finally {
@@ -244,7 +259,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
             runQueued(null);
             return;
         }
-        engine.lock.lock();
+        lockEngine();
         try {
             takeOutput();
         } finally {
