@@ -58,7 +58,7 @@ bench() { # port, pid, test, pipeline
   local before after
   before=$(cpu_ticks "$2")
   RPS=$(redis-benchmark -p "$1" -t "$3" -n "$N" -c "$C" -P "$4" -q 2>/dev/null \
-    | tr '\r' '\n' | awk -F': ' '/requests per second/ {split($2,a," "); v=a[1]} END {print v+0}')
+    | tr '\r' '\n' | awk -F': ' '/requests per second/ {split($2,a," "); v=a[1]} END {printf "%.0f", v}')
   after=$(cpu_ticks "$2")
   CPU=$(awk -v d=$((after - before)) -v t="$TICK" -v n="$N" 'BEGIN {printf "%.2f", d * 1e6 / t / n}')
 }
@@ -67,13 +67,20 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else pr
 echo "redis-benchmark -n $N -c $C; fake on $FAKE_PORT ($JAR ${FAKE_ARGS:-}), real $(redis-server --version | awk '{print $3}') on $REAL_PORT"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 printf '%-6s %3s %11s %11s %6s   %9s %9s %6s\n' test P fake-rps real-rps ratio fake-us real-us ratio
+SUMMARY=$TMP/summary
 for r in $(seq 1 "$ROUNDS"); do
   for P in 1 16; do
     for t in ${TESTS//,/ }; do
       bench "$FAKE_PORT" "$FAKE_PID" "$t" "$P"; f=$RPS; fc=$CPU
       bench "$REAL_PORT" "$REAL_PID" "$t" "$P"; g=$RPS; gc=$CPU
       printf '%-6s %3s %11s %11s %6s   %9s %9s %6s\n' "$t" "$P" "$f" "$g" "$(ratio "$f" "$g")" "$fc" "$gc" "$(ratio "$gc" "$fc")"
+      echo "$t $P $(ratio "$f" "$g") $(ratio "$gc" "$fc")" >>"$SUMMARY"
     done
   done
 done
+if [ "$ROUNDS" -gt 1 ]; then
+  echo "geometric means over $ROUNDS rounds:"
+  awk '{k=$1" P"$2; if ($3>0) {a[k]+=log($3)}; if ($4>0) {b[k]+=log($4)}; n[k]++}
+       END {for (k in n) printf "  %-8s rps ratio %.2f   cpu ratio %.2f\n", k, exp(a[k]/n[k]), exp(b[k]/n[k])}' "$SUMMARY" | sort
+fi
 echo "rps ratio = fake/real throughput (>1: fake faster); us = server CPU microseconds per request, ratio real/fake (>1: fake cheaper)"

@@ -175,7 +175,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                 }
             }
             if (protocolError != null && queued.isEmpty() && !client.closing) {
-                writer.error(protocolError);
+                writer.errorLatin1(protocolError);
                 client.closing = true;
                 closeAfterWrite = true;
             }

@@ -20,7 +20,7 @@ final class RespParser {
     private int multibulk;
     private long bulkLen = -1;
 
-    /** The protocol error that ended parsing, or null. */
+    /** The protocol error that ended parsing, or null. Latin-1: each char stands for one byte. */
     String error;
 
     interface Limits {
@@ -81,8 +81,16 @@ final class RespParser {
         return true;
     }
 
+    /**
+     * Like Redis's strchr over the query buffer: a NUL byte ends the search, so a header line
+     * holding a NUL is never complete (Redis then waits for more input, as this does).
+     */
     private int indexOf(byte b, int from) {
-        for (int i = from; i < end; i++) if (buf[i] == b) return i;
+        for (int i = from; i < end; i++) {
+            byte x = buf[i];
+            if (x == b) return i;
+            if (x == 0) return -1;
+        }
         return -1;
     }
 
@@ -121,7 +129,11 @@ final class RespParser {
                 }
                 if (nl > end - 2) return false;
                 if (buf[pos] != '$') {
-                    error = "ERR Protocol error: expected '$', got '" + (char) (buf[pos] & 0xff) + "'";
+                    // As Redis's "%c" formatting: the raw byte (one Latin-1 char, written back as
+                    // one byte), line breaks mapped to spaces, and a NUL ending the text.
+                    int c = buf[pos] & 0xff;
+                    error = "ERR Protocol error: expected '$', got '"
+                            + (c == 0 ? "" : (c == '\r' || c == '\n' ? " " : (char) c) + "'");
                     return false;
                 }
                 long ll = parseLong(pos + 1, nl);

@@ -118,6 +118,16 @@ final class RespWriter implements ReplySink {
         crlf();
     }
 
+    /** An error whose text is Latin-1, one char per byte (protocol errors quoting a raw byte). */
+    void errorLatin1(String s) {
+        errors++;
+        ensure(s.length() + 3);
+        buf[len++] = '-';
+        for (int i = 0; i < s.length(); i++) buf[len++] = (byte) s.charAt(i);
+        buf[len++] = '\r';
+        buf[len++] = '\n';
+    }
+
     @Override
     public void integer(long v) {
         line((byte) ':', v);

@@ -140,6 +140,34 @@ class NetworkBehaviourTest {
         }
     }
 
+    @Test
+    void twoEventLoopsServeConcurrentClients() throws Exception {
+        try (Engine e = new Engine(Clock.system()); FakeRedisServer two = FakeRedisServer.start(e, "127.0.0.1", 0, 2)) {
+            int threads = 8;
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> all = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                Thread th = new Thread(() -> {
+                    try (RawConnection c = RawConnection.tcp(two.host(), two.port())) {
+                        for (int i = 0; i < 500; i++) {
+                            String v = id + ":" + i;
+                            c.call("SET", "two:" + id, v);
+                            String r = new String(c.call("GET", "two:" + id), StandardCharsets.US_ASCII);
+                            if (!r.equals("$" + v.length() + "\r\n" + v + "\r\n")) throw new AssertionError(r);
+                        }
+                    } catch (Throwable ex) {
+                        failures.add(ex);
+                    }
+                });
+                all.add(th);
+                th.start();
+            }
+            for (Thread th : all) th.join();
+            assertEquals(List.of(), failures);
+        }
+    }
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }

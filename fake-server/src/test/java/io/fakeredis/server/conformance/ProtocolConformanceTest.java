@@ -227,6 +227,34 @@ class ProtocolConformanceTest extends ConformanceTest {
     void expectedDollar() {
         sameProtocolError(b("*1\r\nPING\r\n"), 0, "ERR Protocol error: expected '$', got 'P'");
         sameProtocolError(b("*2\r\n$4\r\nECHO\r\n:1\r\n"), 0, "ERR Protocol error: expected '$', got ':'");
+        // the offending byte is copied raw, a line break becomes a space, a NUL ends the text
+        sameProtocolError(b("*1\r\n\u00ff\r\n"), 0, "ERR Protocol error: expected '$', got '\u00ff'");
+        sameProtocolError(b("*1\r\n\r\n"), 0, "ERR Protocol error: expected '$', got ' '");
+        sameProtocolError(b("*1\r\n\n\r\n"), 0, "ERR Protocol error: expected '$', got ' '");
+    }
+
+    @Test
+    void nulInAHeaderLineStallsTheConnectionLikeRedis() throws InterruptedException {
+        // Redis looks for line ends with strchr, which stops at a NUL: the request never
+        // completes, later commands are not seen, until the buffer passes the 64 KB line limit.
+        for (String raw : new String[] {"*1\r\n\0\r\n", "*\0\r\n", "pi\0ng\r\n", "*1\r\n$4\0\r\nPING\r\n"}) {
+            try (RawConnection real = oracle.connect(); RawConnection fake = fake()) {
+                real.write(b(raw + "PING\r\n"));
+                fake.write(b(raw + "PING\r\n"));
+                Thread.sleep(100);
+                try (RawConnection probeReal = oracle.connect(); RawConnection probeFake = fake()) {
+                    assertEquals("+PONG\r\n", new String(probeReal.call("PING"), StandardCharsets.ISO_8859_1));
+                    assertEquals("+PONG\r\n", new String(probeFake.call("PING"), StandardCharsets.ISO_8859_1));
+                }
+                byte[] filler = new byte[70 * 1024];
+                Arrays.fill(filler, (byte) 'x');
+                List<byte[]> r = sameReplies(real, fake, filler, 1);
+                assertTrue(new String(r.get(0), StandardCharsets.ISO_8859_1).startsWith("-ERR Protocol error: too big"),
+                        "nothing was answered before the line limit: " + brief(r.get(0)));
+                assertTrue(real.isClosedByPeer());
+                assertTrue(fake.isClosedByPeer());
+            }
+        }
     }
 
     @Test
