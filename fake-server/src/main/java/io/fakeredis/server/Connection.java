@@ -28,6 +28,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Commands parsed but not yet run, e.g. while the client is blocked. */
     private final ArrayDeque<byte[][]> queued = new ArrayDeque<>();
     SelectionKey key;
+    /** A view of the parser's buffer for socket reads, re-made only when the buffer is replaced. */
+    private ByteBuffer readView;
 
     /** Output taken from the writer and not yet fully sent. Event-loop thread only. */
     private ByteBuffer sending;
@@ -121,8 +123,9 @@ final class Connection implements Client.Transport, RespParser.Limits {
         try {
             while (true) {
                 parser.prepareRead();
-                ByteBuffer bb = ByteBuffer.wrap(parser.buf, parser.end, parser.buf.length - parser.end);
-                int n = channel.read(bb);
+                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
+                readView.limit(parser.buf.length).position(parser.end);
+                int n = channel.read(readView);
                 if (n < 0) {
                     close();
                     return;

@@ -161,6 +161,8 @@ class ProtocolConformanceTest extends ConformanceTest {
         // inline errors are ordinary command errors
         sameReplies(b("nosuchcmd a 'b c'\r\n"), 1);
         sameReplies(b("get\r\n"), 1);
+        // error texts quoting UTF-8 arguments keep their bytes
+        sameReplies(cmd("nosuch\u00e9", "\u00fc\u20ac"), 1);
     }
 
     @Test
