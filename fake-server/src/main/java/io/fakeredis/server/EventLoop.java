@@ -42,6 +42,19 @@ final class EventLoop implements Runnable {
     void adopt(SocketChannel ch) {
         incoming.add(ch);
         selector.wakeup();
+        // lost a race with shutdown: nobody will register it
+        if (!running) closeIncoming();
+    }
+
+    private void closeIncoming() {
+        SocketChannel ch;
+        while ((ch = incoming.poll()) != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     void requestFlush(Connection c) {
@@ -82,7 +95,9 @@ final class EventLoop implements Runnable {
                 e.printStackTrace();
             }
         } finally {
+            running = false;
             for (Connection c : new ArrayList<>(connections)) c.close();
+            closeIncoming();
             try {
                 selector.close();
             } catch (IOException ignored) {

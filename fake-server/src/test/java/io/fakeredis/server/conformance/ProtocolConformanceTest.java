@@ -202,6 +202,16 @@ class ProtocolConformanceTest extends ConformanceTest {
         }
     }
 
+    @Test
+    void quitAnswersThenClosesAndLaterCommandsAreDropped() {
+        try (RawConnection real = oracle.connect(); RawConnection fake = fake()) {
+            sameReplies(real, fake, cat(cmd("SET", "quit:k", "1"), b("QUIT\r\n"), cmd("SET", "quit:k", "2")), 2);
+            assertTrue(real.isClosedByPeer());
+            assertTrue(fake.isClosedByPeer());
+        }
+        sameReplies(cmd("GET", "quit:k"), 1);
+    }
+
     // ---- protocol errors ----
 
     @Test
