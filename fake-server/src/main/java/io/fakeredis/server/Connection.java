@@ -123,6 +123,11 @@ final class Connection implements Client.Transport, RespParser.Limits {
         try {
             while (true) {
                 parser.prepareRead();
+                if (parser.end == parser.buf.length) {
+                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
+                    close();
+                    return;
+                }
                 if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
                 readView.limit(parser.buf.length).position(parser.end);
                 int n = channel.read(readView);

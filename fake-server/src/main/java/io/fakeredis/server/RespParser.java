@@ -30,7 +30,11 @@ final class RespParser {
         boolean authRequired();
     }
 
-    /** Room to read into: compacts consumed bytes and grows for a large pending bulk. */
+    /**
+     * Room to read into: compacts consumed bytes and doubles when nearly full. A large bulk grows
+     * the buffer as its bytes arrive, not from its header alone, so a bogus "$500000000" costs
+     * nothing until the data comes.
+     */
     void prepareRead() {
         if (pos == end) {
             pos = end = 0;
@@ -39,10 +43,9 @@ final class RespParser {
             end -= pos;
             pos = 0;
         }
-        long need = bulkLen >= 0 ? bulkLen + 2 : 0;
-        if (end == buf.length || (need > 0 && need + pos > buf.length)) {
-            long cap = Math.max((long) buf.length * 2, need + pos);
-            if (cap > Integer.MAX_VALUE - 16) cap = Integer.MAX_VALUE - 16;
+        if (buf.length - end < 4096) {
+            long cap = Math.min((long) buf.length * 2, Integer.MAX_VALUE - 16);
+            if (cap <= buf.length) return; // at the array limit: the request cannot be held
             byte[] nb = new byte[(int) cap];
             System.arraycopy(buf, pos, nb, 0, end - pos);
             end -= pos;

@@ -93,6 +93,15 @@ class RespParserTest {
         assertTrue(p.buf.length <= 1024 * 1024, "buffer shrinks after the big request");
     }
 
+    @Test
+    void aBulkHeaderAloneDoesNotAllocateTheBulk() {
+        RespParser p = new RespParser();
+        List<byte[][]> out = feed(p, new TestLimits(), b("*1\r\n$500000000\r\nabc"));
+        assertEquals(0, out.size());
+        p.prepareRead();
+        assertTrue(p.buf.length <= 64 * 1024, "buffer " + p.buf.length);
+    }
+
     private static String error(TestLimits limits, String input) {
         RespParser p = new RespParser();
         byte[] in = b(input);
