@@ -144,11 +144,15 @@ final class Connection implements Client.Transport, RespParser.Limits {
             close();
             return;
         }
-        boolean ok = parser.parse(parsed, this);
-        queued.addAll(parsed);
-        parsed.clear();
-        parser.trim();
-        runQueued(ok ? null : parser.error);
+        while (true) {
+            boolean ok = parser.parse(parsed, this);
+            queued.addAll(parsed);
+            parsed.clear();
+            parser.trim();
+            runQueued(ok ? null : parser.error);
+            // An unauthenticated client's input is parsed one command at a time (see parse).
+            if (!ok || !parser.stoppedForAuth || closed || client.closing || client.blocked) break;
+        }
     }
 
     /**

@@ -20,6 +20,14 @@ final class RespParser {
     private int multibulk;
     private long bulkLen = -1;
 
+    /** The last parse stopped after one command because the client is not authenticated yet. */
+    boolean stoppedForAuth;
+
+    private boolean stopForAuth() {
+        stoppedForAuth = pos < end;
+        return true;
+    }
+
     /** The protocol error that ended parsing, or null. Latin-1: each char stands for one byte. */
     String error;
 
@@ -62,8 +70,12 @@ final class RespParser {
         }
     }
 
-    /** Parses every complete command; false after a protocol error (see {@link #error}). */
+    /**
+     * Parses every complete command (only the next one while the client must still authenticate);
+     * false after a protocol error (see {@link #error}).
+     */
     boolean parse(List<byte[][]> out, Limits limits) {
+        stoppedForAuth = false;
         while (pos < end) {
             if (multibulk == 0 && argv == null) {
                 if (buf[pos] == '*') {
@@ -72,7 +84,7 @@ final class RespParser {
                 } else {
                     int before = out.size();
                     if (!inline(out)) return error == null;
-                    if (out.size() == before) continue;
+                    if (out.size() != before && limits.authRequired()) return stopForAuth();
                     continue;
                 }
             }
@@ -80,6 +92,9 @@ final class RespParser {
             out.add(argv);
             argv = null;
             argc = 0;
+            // Before AUTH the limits depend on the outcome of this command (Redis parses and runs
+            // one command at a time): stop here and let the caller run it first.
+            if (limits.authRequired()) return stopForAuth();
         }
         return true;
     }
