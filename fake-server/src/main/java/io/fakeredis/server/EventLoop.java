@@ -65,6 +65,11 @@ final class EventLoop implements Runnable {
         connections.remove(c);
     }
 
+    /** Live connections, for tests in this package. */
+    java.util.List<Connection> connections() {
+        return new ArrayList<>(connections);
+    }
+
     int connectionCount() {
         return connections.size();
     }

@@ -91,6 +91,13 @@ public final class FakeRedisServer implements AutoCloseable {
         return address;
     }
 
+    /** Live connections of every loop, for tests in this package. */
+    java.util.List<Connection> connections() {
+        java.util.List<Connection> all = new java.util.ArrayList<>();
+        for (EventLoop l : loops) all.addAll(l.connections());
+        return all;
+    }
+
     public int connectionCount() {
         int n = 0;
         for (EventLoop l : loops) n += l.connectionCount();

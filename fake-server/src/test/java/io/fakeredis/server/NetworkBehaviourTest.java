@@ -75,6 +75,21 @@ class NetworkBehaviourTest {
     }
 
     @Test
+    void acceptedSocketsHaveNoDelayAndKeepAlive() throws Exception {
+        try (RawConnection c = RawConnection.tcp(server.host(), server.port())) {
+            c.call("PING");
+            List<Connection> conns = server.connections();
+            assertTrue(!conns.isEmpty());
+            for (Connection conn : conns) {
+                // without TCP_NODELAY a reply written while an earlier one is unacknowledged
+                // waits for the peer's delayed ACK (~40 ms)
+                assertEquals(true, conn.channel.getOption(java.net.StandardSocketOptions.TCP_NODELAY));
+                assertEquals(true, conn.channel.getOption(java.net.StandardSocketOptions.SO_KEEPALIVE));
+            }
+        }
+    }
+
+    @Test
     void pipelinedBurstsDoNotStall() {
         byte[] value = new byte[3000];
         Arrays.fill(value, (byte) 'x');
