@@ -42,6 +42,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private static final long DEFAULT_MAX_BULK = 512L * 1024 * 1024;
     /** proto-max-bulk-len as of the last batch: the parser runs outside the lock, so it reads this copy. */
     private long maxBulkLen = DEFAULT_MAX_BULK;
+    /** A protocol error found behind commands that have not run yet. Event-loop thread only. */
+    private String pendingProtocolError;
     private String maxBulkLenText;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
@@ -186,8 +188,12 @@ final class Connection implements Client.Transport, RespParser.Limits {
                     writer.error(internalError(argv, e));
                 }
             }
-            if (protocolError != null && queued.isEmpty() && !client.closing) {
-                writer.errorLatin1(protocolError);
+            if (protocolError != null) pendingProtocolError = protocolError;
+            // like Redis, the error is answered when the commands before it have run (a blocked
+            // client answers it once unblocked)
+            if (pendingProtocolError != null && queued.isEmpty() && !client.blocked && !client.closing) {
+                writer.errorLatin1(pendingProtocolError);
+                pendingProtocolError = null;
                 client.closing = true;
                 closeAfterWrite = true;
             }
@@ -267,7 +273,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
     void onWake() {
         if (closed) return;
-        if (!queued.isEmpty() && !client.blocked) {
+        if ((!queued.isEmpty() || pendingProtocolError != null) && !client.blocked) {
             runQueued(null);
             return;
         }
