@@ -148,7 +148,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
         }
         while (true) {
             boolean ok = parser.parse(parsed, this);
-            queued.addAll(parsed);
+            for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i)); // addAll allocates a lambda
             parsed.clear();
             parser.trim();
             runQueued(ok ? null : parser.error);
