@@ -40,6 +40,12 @@ public final class Client {
     public Command lastCmd;
     /** Set by QUIT, CLIENT KILL, protocol errors: the connection closes once replies are out. */
     public boolean closing;
+    /** MULTI state, null outside a transaction. */
+    public io.fakeredis.core.multi.Transactions.State multi;
+    /** A watched key changed: the next EXEC fails. */
+    public boolean dirtyCas;
+    /** Keys this client WATCHes, null when none. Managed by Transactions. */
+    public java.util.List<io.fakeredis.core.multi.Transactions.Watch> watches;
     /** Parked by a blocking command: the transport holds further commands until it is woken. */
     public boolean blocked;
     /**

@@ -40,6 +40,9 @@ public final class Engine implements AutoCloseable {
     public final Blocking blocking = new Blocking(this);
     public final PubSub pubsub = new PubSub(this);
     public final Transactions transactions = new Transactions(this);
+    public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
+    /** Commands received from wire clients, for test assertions; Main switches it off. */
+    public final CommandLog commandLog = new CommandLog();
     public final long startMs;
     public final String runId;
 
@@ -52,6 +55,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
+    /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
+    private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
 
     /** Command time: the clock read once per command, as Redis's commandTimeSnapshot. */
@@ -125,6 +130,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** A client that is not a connection (the script caller): never listed, never counted. */
+    public Client createInternalClient(ReplySink reply) {
+        return new Client(this, nextClientId.getAndIncrement(), new Client.Transport() {}, reply);
+    }
+
     public Collection<Client> clients() {
         return Collections.unmodifiableCollection(clients.values());
     }
@@ -143,7 +153,9 @@ public final class Engine implements AutoCloseable {
         now = clock.millis();
         c.argv = argv;
         c.lastInteractionMs = now;
+        commandLog.record(c, argv, now);
         Command cmd = table.lookup(argv[0]);
+        if (cmd != null && renamedAway != null && renamedAway[cmd.id]) cmd = null;
         if (cmd != null && cmd.isContainer() && argv.length >= 2) {
             Command sub = cmd.subcommand(Bytes.lower(argv[1]));
             if (sub == null || sub.proc() == null) {
@@ -159,6 +171,11 @@ public final class Engine implements AutoCloseable {
             cmd = sub;
         } else if (cmd == null || !CommandTable.implemented(cmd)) {
             if (cmd != null) noteUnsupported(argv);
+            if (cmd != null && cmd.has(Command.NO_MULTI) && transactions.inMulti(c) && cmd.arityOk(argv.length)) {
+                // Redis refuses these inside MULTI before anything else would run them
+                reject(c, cmd, "ERR Command not allowed inside a transaction");
+                return;
+            }
             reject(c, null, unknownCommand(argv));
             return;
         }
@@ -198,6 +215,12 @@ public final class Engine implements AutoCloseable {
             cmd.proc().call(c);
         } catch (RedisException e) {
             c.reply.error(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in one command must not take the connection or the event loop down with it.
+            internalErrors.add(cmd.fullName + ": " + e);
+            System.err.println("fakeredis: internal error in " + cmd.fullName + ": " + e);
+            e.printStackTrace();
+            c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
         long dt = System.nanoTime() - t0;
         int id = cmd.id;
@@ -209,6 +232,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void reject(Client c, Command cmd, String error) {
+        transactions.flagRejected(c);
         if (cmd != null) stats.rejectedCalls[cmd.id]++;
         stats.commandsProcessed++;
         c.reply.error(error);
@@ -234,7 +258,7 @@ public final class Engine implements AutoCloseable {
         return s.replace('\r', ' ').replace('\n', ' ');
     }
 
-    private void noteUnsupported(byte[][] argv) {
+    public void noteUnsupported(byte[][] argv) {
         StringBuilder b = new StringBuilder();
         for (byte[] a : argv) {
             if (b.length() > 0) b.append(' ');
@@ -253,6 +277,27 @@ public final class Engine implements AutoCloseable {
 
     public void clearUnsupportedCommands() {
         unsupported.clear();
+    }
+
+    /** Commands that crashed inside the fake (a bug in the fake, never in the caller). */
+    public List<String> internalErrors() {
+        synchronized (internalErrors) {
+            return new ArrayList<>(internalErrors);
+        }
+    }
+
+    private volatile boolean[] renamedAway;
+
+    /**
+     * Hides a command from this engine as {@code rename-command NAME ""} does: it then answers
+     * Redis's unknown-command error. Used to emulate a RESP2-only server (no HELLO).
+     */
+    public void disableCommand(String name) {
+        Command cmd = table.lookup(name);
+        if (cmd == null) return;
+        boolean[] r = renamedAway == null ? new boolean[table.size()] : renamedAway.clone();
+        r[cmd.id] = true;
+        renamedAway = r;
     }
 
     // ---- hooks from the data layer ----

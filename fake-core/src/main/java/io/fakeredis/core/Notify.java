@@ -64,11 +64,12 @@ public final class Notify {
             if ((flags & EVICTED) != 0) b.append('e');
             if ((flags & STREAM) != 0) b.append('t');
             if ((flags & MODULE) != 0) b.append('d');
+            // Redis 7.0 prints 'n' only here, so "An" reads back as "A" (the flag stays set).
+            if ((flags & NEW) != 0) b.append('n');
         }
         if ((flags & KEYSPACE) != 0) b.append('K');
         if ((flags & KEYEVENT) != 0) b.append('E');
         if ((flags & KEY_MISS) != 0) b.append('m');
-        if ((flags & NEW) != 0) b.append('n');
         return b.toString();
     }
 }

@@ -51,6 +51,15 @@ public final class FakeRedisServer implements AutoCloseable {
         return start(engine, "127.0.0.1", 0);
     }
 
+    /** Starts a server over a typed-API engine on 127.0.0.1 and an ephemeral port. */
+    public static FakeRedisServer start(io.fakeredis.FakeRedisEngine engine) {
+        return start(engine.internal());
+    }
+
+    public static FakeRedisServer start(io.fakeredis.FakeRedisEngine engine, String bind, int port) {
+        return start(engine.internal(), bind, port);
+    }
+
     public static FakeRedisServer start(Engine engine, String bind, int port) {
         return start(engine, bind, port, defaultIoThreads());
     }

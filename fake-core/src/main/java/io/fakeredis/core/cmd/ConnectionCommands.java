@@ -17,6 +17,7 @@ public final class ConnectionCommands {
         t.bind("select", ConnectionCommands::select);
         t.bind("hello", ConnectionCommands::hello);
         t.bind("auth", ConnectionCommands::auth);
+        t.bind("reset", ConnectionCommands::reset);
     }
 
     static void ping(Client c) {
@@ -24,8 +25,27 @@ public final class ConnectionCommands {
             c.reply.error(Errors.wrongArgs("ping"));
             return;
         }
+        if (c.engine.pubsub.inSubscribedContext(c)) {
+            // RESP2 subscribers can only read pushes, so PING answers in the same shape.
+            c.reply.array(2);
+            c.reply.bulk("pong");
+            c.reply.bulk(c.argc() == 1 ? Bytes.EMPTY : c.argv[1]);
+            return;
+        }
         if (c.argc() == 1) c.reply.status("PONG");
         else c.reply.bulk(c.argv[1]);
+    }
+
+    /** clearClientConnectionState: back to a fresh connection's state, then +RESET over RESP2. */
+    static void reset(Client c) {
+        ClientCommands.restoreReplies(c);
+        c.engine.resetClientState(c);
+        c.db = c.engine.db(0);
+        c.reply.resp(2);
+        c.user = "default";
+        c.authenticated = !c.engine.config().requiresPass();
+        c.name = null;
+        c.reply.status("RESET");
     }
 
     static void quit(Client c) {
@@ -63,11 +83,6 @@ public final class ConnectionCommands {
                 j += 2;
             } else if (Bytes.eq(c.argv[j], "SETNAME") && more >= 1) {
                 name = c.argv[j + 1];
-                String err = validateClientName(name);
-                if (err != null) {
-                    c.reply.error(err);
-                    return;
-                }
                 j++;
             } else {
                 c.reply.error("ERR Syntax error in HELLO option '" + Bytes.str(c.argv[j]) + "'");
@@ -77,11 +92,19 @@ public final class ConnectionCommands {
         if (user != null && !authenticate(c, user, pass)) return;
         if (!c.authenticated) {
             c.reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
-                    + "HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select "
+                    + "HELLO AUTH <user> <pass> option can be used to authenticate the client and select "
                     + "the RESP protocol version at the same time");
             return;
         }
-        if (name != null) c.name = name.length == 0 ? null : Bytes.str(name);
+        // As Redis: the name is checked only once the client is known to be authenticated.
+        if (name != null) {
+            String err = validateClientName(name);
+            if (err != null) {
+                c.reply.error(err);
+                return;
+            }
+            c.name = name.length == 0 ? null : Bytes.str(name);
+        }
         if (ver != 0) c.reply.resp((int) ver);
         c.reply.map(7);
         c.reply.bulk("server");

@@ -97,6 +97,8 @@ public final class Database {
             add(key, val);
             return;
         }
+        // Redis's write lookup touches the old value first: LRU restarts, LFU counts the access
+        touch(s);
         dict.setValueAt(s, val);
         if (!keepTtl) dict.setExpireAt(s, 0);
         signalModifiedKey(key);

@@ -80,6 +80,11 @@ public abstract class ConformanceTest {
             }
         }
 
+        /** Another pair of connections with the same protocol, for multi-client scripts. Close it yourself. */
+        public Session another() {
+            return new Session(resp);
+        }
+
         void reset() {
             real.call("FLUSHALL");
             fake.call("FLUSHALL");

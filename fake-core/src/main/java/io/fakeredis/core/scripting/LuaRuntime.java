@@ -1,0 +1,37 @@
+package io.fakeredis.core.scripting;
+
+import io.fakeredis.core.ReplySink;
+
+/**
+ * The Lua virtual machine behind EVAL and FCALL. The engine-neutral parts (script cache, command
+ * checks, flags, error texts) live in {@link Scripting}; a runtime only compiles, runs and converts
+ * values, so LuaJ could be swapped for another Lua.
+ */
+public interface LuaRuntime {
+    /** Compiles a chunk; throws {@link ScriptError} with Lua's message on a syntax error. */
+    Object compile(String chunkName, byte[] body);
+
+    /**
+     * Runs a compiled chunk with KEYS and ARGV set, sending redis.* calls to the bridge, and writes
+     * the converted result to out. Throws {@link ScriptError} when the script raises an error.
+     */
+    void run(Object compiled, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out);
+
+    /** What a script can reach from the outside: redis.call and friends. */
+    interface Bridge {
+        /**
+         * Runs a command for the script. Problems the script caused (unknown command, wrong arity,
+         * write in a read-only script) are thrown as ScriptError with Redis's text; the command's
+         * own reply, error or not, goes to the sink.
+         */
+        void call(byte[][] argv, ReplySink sink);
+
+        /** redis.setresp(2|3): the protocol commands called from the script answer in. */
+        void setResp(int resp);
+
+        int resp();
+
+        /** redis.log(level, message). */
+        void log(int level, String message);
+    }
+}

@@ -1,0 +1,299 @@
+package io.fakeredis.core.scripting;
+
+import io.fakeredis.core.Client;
+import io.fakeredis.core.Engine;
+import io.fakeredis.core.ReplySink;
+import io.fakeredis.core.command.Command;
+import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.core.db.Database;
+import io.fakeredis.core.scripting.luaj.LuajRuntime;
+import io.fakeredis.core.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EVAL and friends, as Redis's eval.c and script.c: the script cache (by real SHA1), shebang
+ * flags, the checks redis.call applies, and Redis's error texts. Runs under the engine lock, so
+ * a script is atomic.
+ */
+public final class Scripting {
+    public static final int FLAG_NO_WRITES = 1;
+    public static final int FLAG_ALLOW_OOM = 2;
+    public static final int FLAG_ALLOW_STALE = 4;
+    public static final int FLAG_NO_CLUSTER = 8;
+    public static final int FLAG_ALLOW_CROSS_SLOT = 16;
+
+    private static final String[] FLAG_NAMES = {"no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys"};
+
+    private final Engine engine;
+    private LuaRuntime lua;
+    private final Map<String, Script> scripts = new HashMap<>();
+    private Client scriptClient;
+    private final Bridge bridge = new Bridge();
+    private final List<String> log = new ArrayList<>();
+
+    /** A cached script body and its compiled form. */
+    private static final class Script {
+        final Object compiled;
+        final int flags;
+
+        Script(Object compiled, int flags) {
+            this.compiled = compiled;
+            this.flags = flags;
+        }
+    }
+
+    public Scripting(Engine engine) {
+        this.engine = engine;
+    }
+
+    private LuaRuntime lua() {
+        if (lua == null) lua = new LuajRuntime(Engine.VERSION, versionNum(Engine.VERSION));
+        return lua;
+    }
+
+    static int versionNum(String v) {
+        String[] p = v.split("\\.");
+        return (Integer.parseInt(p[0]) << 16) | (Integer.parseInt(p[1]) << 8) | Integer.parseInt(p[2]);
+    }
+
+    public static String sha1hex(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-1").digest(body);
+            StringBuilder b = new StringBuilder(40);
+            for (byte x : d) b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            return b.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- commands ----
+
+    /** EVAL, EVALSHA, EVAL_RO, EVALSHA_RO. */
+    public void eval(Client c, boolean bySha, boolean readOnly) {
+        long numkeys = Bytes.toLong(c.argv[2]);
+        if (numkeys > c.argc() - 3) {
+            c.reply.error("ERR Number of keys can't be greater than number of args");
+            return;
+        }
+        if (numkeys < 0) {
+            c.reply.error("ERR Number of keys can't be negative");
+            return;
+        }
+        String sha;
+        Script script;
+        if (bySha) {
+            sha = Bytes.str(c.argv[1]).toLowerCase(java.util.Locale.ROOT);
+            script = sha.length() == 40 ? scripts.get(sha) : null;
+            if (script == null) {
+                c.reply.error("NOSCRIPT No matching script. Please use EVAL.");
+                return;
+            }
+        } else {
+            sha = sha1hex(c.argv[1]);
+            script = scripts.get(sha);
+            if (script == null) {
+                script = create(c, c.argv[1]);
+                if (script == null) return;
+                scripts.put(sha, script);
+            }
+        }
+        byte[][] keys = Arrays.copyOfRange(c.argv, 3, 3 + (int) numkeys);
+        byte[][] args = Arrays.copyOfRange(c.argv, 3 + (int) numkeys, c.argc());
+        run(c, sha, script, keys, args, readOnly || (script.flags & FLAG_NO_WRITES) != 0);
+    }
+
+    public void scriptLoad(Client c) {
+        String sha = sha1hex(c.argv[2]);
+        if (!scripts.containsKey(sha)) {
+            Script s = create(c, c.argv[2]);
+            if (s == null) return;
+            scripts.put(sha, s);
+        }
+        c.reply.bulk(sha);
+    }
+
+    public void scriptExists(Client c) {
+        c.reply.array(c.argc() - 2);
+        for (int i = 2; i < c.argc(); i++) {
+            c.reply.integer(scripts.containsKey(Bytes.str(c.argv[i]).toLowerCase(java.util.Locale.ROOT)) ? 1 : 0);
+        }
+    }
+
+    public void scriptFlush(Client c) {
+        if (c.argc() == 3 && !Bytes.eq(c.argv[2], "SYNC") && !Bytes.eq(c.argv[2], "ASYNC") || c.argc() > 3) {
+            c.reply.error("ERR SCRIPT FLUSH only support SYNC|ASYNC option");
+            return;
+        }
+        flush();
+        c.reply.ok();
+    }
+
+    /** Forgets every script and starts a fresh Lua state, as SCRIPT FLUSH does. */
+    public void flush() {
+        scripts.clear();
+        lua = null;
+    }
+
+    /** Messages scripts wrote with redis.log, oldest first. */
+    public List<String> log() {
+        return new ArrayList<>(log);
+    }
+
+    // ---- running ----
+
+    /** Compiles a body (shebang handled); on failure replies with Redis's error and returns null. */
+    private Script create(Client c, byte[] body) {
+        int flags = 0;
+        byte[] code = body;
+        if (body.length >= 2 && body[0] == '#' && body[1] == '!') {
+            int nl = 0;
+            while (nl < body.length && body[nl] != '\n') nl++;
+            if (nl == body.length) {
+                c.reply.error("ERR Invalid script shebang");
+                return null;
+            }
+            String[] parts = new String(body, 0, nl, StandardCharsets.UTF_8).trim().split("\\s+");
+            if (!parts[0].equals("#!lua")) {
+                c.reply.error("ERR Unexpected engine in script shebang: " + parts[0]);
+                return null;
+            }
+            for (int j = 1; j < parts.length; j++) {
+                if (!parts[j].startsWith("flags=")) {
+                    c.reply.error("ERR Unknown lua shebang option: " + parts[j]);
+                    return null;
+                }
+                for (String f : parts[j].substring(6).split(",", -1)) {
+                    int bit = flagBit(f);
+                    if (bit == 0) {
+                        c.reply.error("ERR Unexpected flag in script shebang: " + f);
+                        return null;
+                    }
+                    flags |= bit;
+                }
+            }
+            code = Arrays.copyOfRange(body, nl, body.length); // keep the newline: line numbers stay right
+        }
+        try {
+            return new Script(lua().compile("user_script", code), flags);
+        } catch (ScriptError e) {
+            c.reply.error("ERR Error compiling script (new function): " + e.getMessage());
+            return null;
+        }
+    }
+
+    public static int flagBit(String name) {
+        for (int i = 0; i < FLAG_NAMES.length; i++) if (FLAG_NAMES[i].equals(name)) return 1 << i;
+        return 0;
+    }
+
+    private void run(Client caller, String sha, Script script, byte[][] keys, byte[][] args, boolean readOnly) {
+        Client sc = scriptClient();
+        sc.db = caller.db;
+        sc.reply.resp(2);
+        sc.authenticated = true;
+        bridge.readOnly = readOnly;
+        bridge.caller = caller;
+        try {
+            lua().run(script.compiled, keys, args, bridge, caller.reply);
+        } catch (ScriptError e) {
+            String where = e.line > 0 && e.source != null ? " script: " + sha + ", on " + e.source + ":" + e.line + "." : "";
+            caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
+        } finally {
+            bridge.caller = null;
+        }
+    }
+
+    private Client scriptClient() {
+        if (scriptClient == null) {
+            scriptClient = engine.createInternalClient(new NullSink());
+            // scripts never block: BLPOP and friends answer at once, as with CLIENT_DENY_BLOCKING
+            scriptClient.inMulti = true;
+        }
+        return scriptClient;
+    }
+
+    /** redis.call's view of the engine, with the checks Redis applies to script calls. */
+    private final class Bridge implements LuaRuntime.Bridge {
+        boolean readOnly;
+        Client caller;
+
+        @Override
+        public void call(byte[][] argv, ReplySink sink) {
+            CommandTable table = engine.commands();
+            Command cmd = table.lookup(argv[0]);
+            if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
+            if (cmd == null) throw new ScriptError("ERR Unknown Redis command called from script");
+            if (!cmd.arityOk(argv.length)) throw new ScriptError("ERR Wrong number of args calling Redis command from script");
+            if (cmd.has(Command.NOSCRIPT)) throw new ScriptError("ERR This Redis command is not allowed from script");
+            if (!CommandTable.implemented(cmd)) {
+                engine.noteUnsupported(argv);
+                throw new ScriptError("ERR Unknown Redis command called from script");
+            }
+            if (readOnly && cmd.has(Command.WRITE)) {
+                throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
+            }
+            Client sc = scriptClient;
+            ReplySink own = sc.reply;
+            int resp = own.resp();
+            sc.reply = sink;
+            sink.resp(resp);
+            sc.argv = argv;
+            try {
+                engine.call(sc, cmd);
+            } finally {
+                sc.reply = own;
+            }
+        }
+
+        @Override
+        public void setResp(int resp) {
+            scriptClient.reply.resp(resp);
+        }
+
+        @Override
+        public int resp() {
+            return scriptClient.reply.resp();
+        }
+
+        @Override
+        public void log(int level, String message) {
+            if (log.size() >= 1000) log.remove(0);
+            log.add(message);
+        }
+    }
+
+    /** The script client's idle sink: only its protocol version matters between calls. */
+    private static final class NullSink implements ReplySink {
+        private int resp = 2;
+
+        @Override public int resp() { return resp; }
+        @Override public void resp(int version) { resp = version; }
+        @Override public void status(String s) {}
+        @Override public void error(String s) {}
+        @Override public void integer(long v) {}
+        @Override public void bulk(byte[] b, int off, int len) {}
+        @Override public void nullBulk() {}
+        @Override public void nullArray() {}
+        @Override public void array(int n) {}
+        @Override public void map(int n) {}
+        @Override public void set(int n) {}
+        @Override public void push(int n) {}
+        @Override public void dbl(double d) {}
+        @Override public void bool(boolean b) {}
+        @Override public void verbatim(String format, byte[] text) {}
+        @Override public long errors() { return 0; }
+    }
+
+    /** The database a script's calls run in; SELECT inside a script changes only this. */
+    public Database scriptDb() {
+        return scriptClient == null ? null : scriptClient.db;
+    }
+}
