@@ -94,6 +94,7 @@ class BlockingConformanceTest extends ConformanceTest {
             s.same("BLMPOP", "abc", "0", "k", "LEFT");
             s.same("BLMPOP", "0", "0", "k", "LEFT");
             s.same("BLMPOP", "0", "2", "k", "LEFT");
+            s.same("BLMPOP", "0", "9223372036854775807", "k", "LEFT");
             s.same("BLMPOP", "0", "1", "k", "UP");
             s.same("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "0");
             s.same("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "1", "COUNT", "1");
