@@ -350,6 +350,29 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a blocking tick at an engine-clock time, so that timeouts fire on time rather than
+     * at the next cron. With a manual clock, advance() ticks instead.
+     */
+    public void scheduleTick(long atMs) {
+        if (cron == null || closed) return;
+        // +1: the wall clock and the scheduler's nanoTime may disagree by a fraction of a ms
+        long delay = Math.max(0, atMs - clock.millis()) + 1;
+        cron.schedule(this::timerTick, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void timerTick() {
+        if (closed) return;
+        lock.lock();
+        try {
+            now = clock.millis();
+            blocking.tick(now);
+            blocking.afterCommand();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void onClockAdvance() {
         lock.lock();
         try {
