@@ -20,6 +20,8 @@ public final class Client {
         default void wake() {}
         /** Close after pending replies are written (QUIT, CLIENT KILL). */
         default void closeAfterReply() {}
+        /** Drop the connection now, discarding pending output (output buffer limits). */
+        default void closeNow() { closeAfterReply(); }
     }
 
     public final long id;

@@ -47,6 +47,14 @@ public final class BlockingCommands {
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TWO_POW_63 = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(63));
 
+    /**
+     * False inside MULTI/EXEC and scripts, where Redis (CLIENT_MULTI, CLIENT_DENY_BLOCKING) makes
+     * a blocking command answer at once as if its timeout had expired. Public for BZPOP* and XREAD.
+     */
+    public static boolean mayBlock(Client c) {
+        return !c.inMulti && !c.engine.transactions.inMulti(c);
+    }
+
     /** Timeout reply of the list blocking commands: a null array, BLMOVE included. */
     private abstract static class ListWaiter implements Blocking.Waiter {
         @Override
@@ -95,7 +103,7 @@ public final class BlockingCommands {
             else ListCommands.popRangeWithKey(c, c.db, key, l, head, count);
             return;
         }
-        if (c.inMulti) {
+        if (!mayBlock(c)) {
             c.reply.nullArray();
             return;
         }
@@ -131,7 +139,7 @@ public final class BlockingCommands {
             if (v != null) c.reply.bulk(v);
             return;
         }
-        if (c.inMulti) {
+        if (!mayBlock(c)) {
             c.reply.nullBulk();
             return;
         }

@@ -367,8 +367,9 @@ public final class ListCommands {
             throw new RedisException("ERR numkeys should be greater than 0");
         }
         long numkeys = out[0];
+        // whereIdx = numkeysIdx + numkeys + 1 must be inside argv; compared without overflow
+        if (numkeys >= c.argc() - numkeysIdx - 1) throw Errors.syntax;
         long whereIdx = numkeysIdx + numkeys + 1;
-        if (whereIdx >= c.argc()) throw Errors.syntax;
         m.firstKey = numkeysIdx + 1;
         m.numKeys = (int) numkeys;
         m.head = where(c.argv[(int) whereIdx]);

@@ -94,6 +94,7 @@ class BlockingConformanceTest extends ConformanceTest {
             s.same("BLMPOP", "abc", "0", "k", "LEFT");
             s.same("BLMPOP", "0", "0", "k", "LEFT");
             s.same("BLMPOP", "0", "2", "k", "LEFT");
+            s.same("BLMPOP", "0", "9223372036854775807", "k", "LEFT");
             s.same("BLMPOP", "0", "1", "k", "UP");
             s.same("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "0");
             s.same("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "1", "COUNT", "1");
@@ -101,6 +102,52 @@ class BlockingConformanceTest extends ConformanceTest {
             s.same("BLMOVE", "k", "d", "LEFT", "UP", "0");
             s.same("BLPOP", "k");
             s.same("BLMPOP", "0", "1");
+        });
+    }
+
+    @Test
+    void insideMultiAndScripts() {
+        run(s -> {
+            clearFake();
+            s.same("MULTI");
+            s.same("BLPOP", "k", "0");
+            s.same("BRPOP", "k", "k2", "0");
+            s.same("BLMOVE", "k", "d", "LEFT", "RIGHT", "0");
+            s.same("BRPOPLPUSH", "k", "d", "0");
+            s.same("BLMPOP", "0", "1", "k", "LEFT");
+            s.same("RPUSH", "k", "a", "b", "c");
+            s.same("BLPOP", "k", "0");
+            s.same("BLMPOP", "0", "1", "k", "RIGHT", "COUNT", "5");
+            s.same("EXEC");
+            s.same("EVAL", "return redis.call('BLPOP', 'k', 0)", "0");
+            s.same("EVAL", "return redis.call('BLMOVE', 'k', 'd', 'LEFT', 'LEFT', 0)", "0");
+            s.same("EVAL", "return redis.pcall('BLMPOP', 0, 1, 'k', 'LEFT')", "0");
+            s.same("RPUSH", "k", "x");
+            s.same("EVAL", "return redis.call('BRPOP', 'k', 0)", "0");
+        });
+    }
+
+    @Test
+    void execWakesWaiters() {
+        run(s -> {
+            clearFake();
+            try (Pushers p = new Pushers()) {
+                send(s.real, s.fake, "BLPOP", "q1", "q2", "0");
+                p.same("MULTI");
+                p.same("RPUSH", "q2", "from-q2");
+                p.same("RPUSH", "q1", "from-q1");
+                p.same("EXEC");
+                sameRead(s.real, s.fake, "BLPOP woken by EXEC");
+                p.same("LRANGE", "q1", "0", "-1");
+                p.same("LRANGE", "q2", "0", "-1");
+                // a list created and emptied in one transaction serves nobody
+                send(s.real, s.fake, "BLPOP", "q3", "0.3");
+                p.same("MULTI");
+                p.same("RPUSH", "q3", "x");
+                p.same("LPOP", "q3");
+                p.same("EXEC");
+                sameRead(s.real, s.fake, "BLPOP after an emptied list");
+            }
         });
     }
 

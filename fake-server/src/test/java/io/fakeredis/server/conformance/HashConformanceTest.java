@@ -190,6 +190,47 @@ class HashConformanceTest extends ConformanceTest {
     }
 
     @Test
+    void encodings() {
+        run(s -> {
+            clearFake();
+            s.same("RPUSH", "l", "a");
+            s.same("OBJECT", "ENCODING", "l");
+            s.same("RPUSH", "l2", "x".repeat(10_000));
+            s.same("OBJECT", "ENCODING", "l2");
+            s.same("HSET", "h", "a", "1");
+            s.same("OBJECT", "ENCODING", "h");
+            s.same("HSET", "h", "b", "x".repeat(64));
+            s.same("OBJECT", "ENCODING", "h");
+            s.same("HSET", "h", "c", "x".repeat(65));
+            s.same("OBJECT", "ENCODING", "h");
+            s.same("HDEL", "h", "c");
+            s.same("OBJECT", "ENCODING", "h");
+            s.same("HSET", "longfield", "f".repeat(65), "1");
+            s.same("OBJECT", "ENCODING", "longfield");
+            s.same("HSETNX", "nx", "a", "y".repeat(65));
+            s.same("OBJECT", "ENCODING", "nx");
+            s.same("HINCRBYFLOAT", "flt", "a", "1e60");
+            s.same("OBJECT", "ENCODING", "flt");
+            s.same("HINCRBYFLOAT", "flt2", "a", "1e70");
+            s.same("OBJECT", "ENCODING", "flt2");
+            String[] args = new String[2 + 2 * 513];
+            args[0] = "HSET";
+            args[1] = "many";
+            for (int i = 0; i < 513; i++) {
+                args[2 + 2 * i] = "f" + i;
+                args[3 + 2 * i] = "v";
+            }
+            String[] first512 = java.util.Arrays.copyOf(args, 2 + 2 * 512);
+            s.same(first512);
+            s.same("OBJECT", "ENCODING", "many");
+            s.same("HSET", "many", "one-more", "v");
+            s.same("OBJECT", "ENCODING", "many");
+            s.same("HDEL", "many", "one-more", "f1", "f2");
+            s.same("OBJECT", "ENCODING", "many");
+        });
+    }
+
+    @Test
     void bigHashes() {
         run(s -> {
             clearFake();

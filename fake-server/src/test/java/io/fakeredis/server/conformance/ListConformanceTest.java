@@ -206,6 +206,8 @@ class ListConformanceTest extends ConformanceTest {
             s.same("LMPOP", "1", "str", "LEFT");
             s.same("LMPOP", "2", "nokey", "str", "LEFT");
             s.same("LMPOP", "1");
+            s.same("LMPOP", "9223372036854775807", "b", "LEFT");
+            s.same("LMPOP", "9223372036854775806", "b", "LEFT");
         });
     }
 
