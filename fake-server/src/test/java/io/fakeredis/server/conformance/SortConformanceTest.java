@@ -1,5 +1,8 @@
 package io.fakeredis.server.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -425,6 +428,103 @@ class SortConformanceTest extends ConformanceTest {
                     s.same("SORT", key, "BY", "w_*", "ALPHA", "LIMIT", lim[0], lim[1], "STORE", "dst");
                     s.same("LRANGE", "dst", "0", "-1");
                 }
+            }
+        });
+    }
+
+    /** Reads what the real subscriber got up to the PONG, then as many frames from the fake. */
+    private static void sameEvents(Session sub, String what) {
+        sub.real.write(RawConnection.encode(RawConnection.utf8("PING")));
+        sub.fake.write(RawConnection.encode(RawConnection.utf8("PING")));
+        ByteArrayOutputStream r = new ByteArrayOutputStream();
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        for (;;) {
+            byte[] frame = sub.real.read();
+            r.writeBytes(frame);
+            f.writeBytes(sub.fake.read());
+            String t = new String(frame, StandardCharsets.ISO_8859_1);
+            if (t.startsWith("+PONG") || t.equals("*2\r\n$4\r\npong\r\n$0\r\n\r\n")) break;
+        }
+        assertEquals(RawConnection.show(r.toByteArray()), RawConnection.show(f.toByteArray()),
+                "RESP" + sub.resp + " events differ after " + what);
+    }
+
+    @Test
+    void keyspaceEvents() {
+        run(s -> {
+            s.real.call("CONFIG", "SET", "notify-keyspace-events", "KEAmn");
+            engine.config().set("notify-keyspace-events", "KEAmn");
+            try (Session sub = s.another()) {
+                sub.real.call("SUBSCRIBE", "__keyevent@0__:sortstore", "__keyevent@0__:del", "__keyspace@0__:dst",
+                        "__keyevent@0__:keymiss", "__keyevent@0__:new");
+                sub.fake.call("SUBSCRIBE", "__keyevent@0__:sortstore", "__keyevent@0__:del", "__keyspace@0__:dst",
+                        "__keyevent@0__:keymiss", "__keyevent@0__:new");
+                for (int i = 0; i < 4; i++) {
+                    sub.real.read();
+                    sub.fake.read();
+                }
+                s.same("RPUSH", "l", "2", "1", "3");
+                s.same("SET", "w_1", "5");
+                sameEvents(sub, "setup");
+                s.same("SORT", "l", "STORE", "dst");
+                sameEvents(sub, "SORT STORE (new key)");
+                s.same("SORT", "l", "DESC", "STORE", "dst");
+                sameEvents(sub, "SORT STORE (existing key)");
+                s.same("SORT", "l", "BY", "w_*", "GET", "#", "GET", "v_*", "GET", "w_*->f");
+                sameEvents(sub, "SORT BY GET (keymiss)");
+                s.same("SORT", "nokey", "STORE", "dst");
+                sameEvents(sub, "SORT empty STORE (del)");
+                s.same("SORT", "nokey", "STORE", "dst");
+                sameEvents(sub, "SORT empty STORE, nothing to delete");
+                s.same("RPUSH", "bad", "x");
+                s.same("SORT", "bad", "STORE", "dst");
+                sameEvents(sub, "SORT error");
+            } finally {
+                s.real.call("CONFIG", "SET", "notify-keyspace-events", "");
+                engine.config().set("notify-keyspace-events", "");
+            }
+        });
+    }
+
+    @Test
+    void watchAndStats() {
+        run(s -> {
+            s.same("RPUSH", "l", "2", "1");
+            s.same("CONFIG", "RESETSTAT");
+            s.same("SORT", "l", "BY", "w_*", "GET", "#", "GET", "x_*");
+            s.same("SORT", "nokey");
+            String[] stats = {new String(s.real.call("INFO", "stats"), StandardCharsets.ISO_8859_1),
+                new String(s.fake.call("INFO", "stats"), StandardCharsets.ISO_8859_1)};
+            for (String key : new String[] {"keyspace_hits:", "keyspace_misses:"}) {
+                String[] v = new String[2];
+                for (int i = 0; i < 2; i++) {
+                    int at = stats[i].indexOf(key);
+                    v[i] = stats[i].substring(at, stats[i].indexOf('\r', at));
+                }
+                assertEquals(v[0], v[1]);
+            }
+            // STORE invalidates WATCH; an empty result on a missing destination does not
+            try (Session o = s.another()) {
+                s.same("WATCH", "dst");
+                o.same("SORT", "l", "STORE", "dst");
+                s.same("MULTI");
+                s.same("PING");
+                s.same("EXEC");
+                s.same("WATCH", "none");
+                o.same("SORT", "nokey", "STORE", "none");
+                s.same("MULTI");
+                s.same("PING");
+                s.same("EXEC");
+                s.same("WATCH", "dst");
+                o.same("SORT", "nokey", "STORE", "dst");
+                s.same("MULTI");
+                s.same("PING");
+                s.same("EXEC");
+                s.same("MULTI");
+                s.same("SORT", "l", "STORE", "dst");
+                s.same("SORT_RO", "l", "STORE", "dst");
+                s.same("SORT", "l", "DESC");
+                s.same("EXEC");
             }
         });
     }
