@@ -390,6 +390,12 @@ class SortConformanceTest extends ConformanceTest {
             s.same("sOrT", "l", "aLpHa", "dEsC", "LiMiT", "0", "1");
             s.same("SORT", "l", "STORE", "dst");
             s.same("SORT_RO", "l", "STORE", "dst", "ALPHA");
+            s.same("COMMAND", "GETKEYS", "SORT", "l", "STORE", "d1", "GET", "x_*", "STORE", "d2");
+            s.same("COMMAND", "GETKEYS", "SORT", "l", "LIMIT", "0", "1", "BY", "w_*");
+            s.same("COMMAND", "GETKEYS", "SORT_RO", "l", "GET", "x_*");
+            s.same("EVAL", "return redis.call('sort', KEYS[1], 'GET', '#', 'GET', 'nokey_*')", "1", "l");
+            s.same("EVAL", "return redis.pcall('sort', KEYS[1])", "1", "str");
+            s.same("EVAL", "return redis.pcall('sort_ro', KEYS[1], 'STORE', 'x')", "1", "l");
         });
     }
 
