@@ -207,6 +207,8 @@ public final class SortCommands {
         if (outputlen > 0) {
             c.db.setKey(storekey, out, false);
             c.engine.notify(Notify.LIST, "sortstore", c.db, storekey);
+            // Redis adds one change per stored element; setKey already counted one
+            c.engine.stats.dirty += outputlen - 1;
         } else if (c.db.delete(storekey)) {
             c.engine.notify(Notify.GENERIC, "del", c.db, storekey);
         }

@@ -96,6 +96,13 @@ class SortConformanceTest extends ConformanceTest {
             s.same(b("RPUSH"), b("n2"), b("c\0z"), b("a"), b("b\0a"));
             s.same("SORT", "n2", "ALPHA");
             s.same("SORT", "n2", "ALPHA", "DESC");
+            // bytes that are not valid UTF-8 among valid ones
+            s.same(b("RPUSH"), b("u"), b("\u00ff"), b("\u0080"), b("a"), b("\u00c3\u00a9"), b("\u00c3"), b("\u00e9"),
+                    b("\u007f"), b("\u00f0\u009f\u0098\u0080"), b("\u00ef\u00bf\u00bf"), b("\u0001"), b("Z"));
+            s.same("SORT", "u", "ALPHA");
+            s.same("SORT", "u", "ALPHA", "DESC");
+            s.same("SORT", "u", "ALPHA", "STORE", "ud");
+            s.same("LRANGE", "ud", "0", "-1");
         });
     }
 
@@ -492,6 +499,12 @@ class SortConformanceTest extends ConformanceTest {
         });
     }
 
+    private static long dirty(RawConnection c) {
+        String info = new String(c.call("INFO", "persistence"), StandardCharsets.ISO_8859_1);
+        int at = info.indexOf("rdb_changes_since_last_save:") + "rdb_changes_since_last_save:".length();
+        return Long.parseLong(info.substring(at, info.indexOf('\r', at)));
+    }
+
     @Test
     void watchAndStats() {
         run(s -> {
@@ -509,6 +522,13 @@ class SortConformanceTest extends ConformanceTest {
                 }
                 assertEquals(v[0], v[1]);
             }
+            // rdb_changes_since_last_save grows by the stored length, by one for a deletion
+            long[] before = {dirty(s.real), dirty(s.fake)};
+            s.same("SORT", "l", "STORE", "dst");
+            s.same("SORT", "l", "GET", "#", "GET", "#", "STORE", "dst");
+            s.same("SORT", "nokey", "STORE", "dst");
+            s.same("SORT", "nokey", "STORE", "dst");
+            assertEquals(dirty(s.real) - before[0], dirty(s.fake) - before[1]);
             // STORE invalidates WATCH; an empty result on a missing destination does not
             try (Session o = s.another()) {
                 s.same("WATCH", "dst");
