@@ -499,6 +499,20 @@ class SortConformanceTest extends ConformanceTest {
         });
     }
 
+    private static void awaitBlocked(RawConnection c) {
+        for (int i = 0; i < 500; i++) {
+            String info = new String(c.call("INFO", "clients"), StandardCharsets.ISO_8859_1);
+            if (info.contains("blocked_clients:1\r")) return;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the BLPOP client never blocked");
+    }
+
     private static long dirty(RawConnection c) {
         String info = new String(c.call("INFO", "persistence"), StandardCharsets.ISO_8859_1);
         int at = info.indexOf("rdb_changes_since_last_save:") + "rdb_changes_since_last_save:".length();
@@ -546,6 +560,15 @@ class SortConformanceTest extends ConformanceTest {
                 s.same("MULTI");
                 s.same("PING");
                 s.same("EXEC");
+                // a client blocked on the destination is served
+                s.same("DEL", "dst");
+                o.real.write(RawConnection.encode(RawConnection.utf8("BLPOP", "dst", "0")));
+                o.fake.write(RawConnection.encode(RawConnection.utf8("BLPOP", "dst", "0")));
+                awaitBlocked(s.real);
+                awaitBlocked(s.fake);
+                s.same("SORT", "l", "DESC", "STORE", "dst");
+                assertEquals(RawConnection.show(o.real.read()), RawConnection.show(o.fake.read()));
+                s.same("LRANGE", "dst", "0", "-1");
                 s.same("MULTI");
                 s.same("SORT", "l", "STORE", "dst");
                 s.same("SORT_RO", "l", "STORE", "dst");
