@@ -410,9 +410,9 @@ class SortConformanceTest extends ConformanceTest {
     @Test
     void tiesFollowRedisSortAlgorithms() {
         run(s -> {
-            int[] sizes = {5, 7, 8, 20, 41, 90};
+            int[] sizes = {5, 7, 8, 20, 41, 90, 301};
             String[][] limits = {{"0", "3"}, {"2", "5"}, {"1", "-1"}, {"10", "10"}, {"30", "40"}, {"0", "1000"},
-                {"85", "3"}};
+                {"85", "3"}, {"100", "50"}, {"250", "60"}, {"299", "5"}};
             for (int size : sizes) {
                 String key = "l" + size;
                 String[] push = new String[size + 2];
