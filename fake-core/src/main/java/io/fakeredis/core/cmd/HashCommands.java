@@ -355,7 +355,7 @@ public final class HashCommands {
         int[] keep = new int[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (pat == null || Glob.match(pat, h.fieldAt(i))) keep[n++] = i;
+            if (pat == null || io.fakeredis.core.util.Glob.match(pat, h.fieldAt(i))) keep[n++] = i;
         }
         c.reply.array(2);
         c.reply.bulk(Long.toUnsignedString(next).getBytes(StandardCharsets.US_ASCII));
@@ -363,119 +363,6 @@ public final class HashCommands {
         for (int k = 0; k < n; k++) {
             c.reply.bulk(h.fieldAt(keep[k]));
             c.reply.bulk(h.valueAt(keep[k]));
-        }
-    }
-
-    /**
-     * Redis's stringmatchlen for HSCAN MATCH. Private stand-in until util.Glob (written on another
-     * branch) is merged.
-     */
-    static final class Glob {
-        private Glob() {}
-
-        static boolean match(byte[] p, byte[] s) {
-            boolean[] skipLonger = new boolean[1];
-            return match(p, 0, s, 0, skipLonger, 0);
-        }
-
-        private static int at(byte[] b, int i) {
-            return i < b.length ? b[i] : 0;
-        }
-
-        private static boolean match(byte[] p, int pi, byte[] s, int si, boolean[] skipLonger, int nesting) {
-            if (nesting > 1000) return false;
-            int plen = p.length - pi;
-            int slen = s.length - si;
-            while (plen > 0 && slen > 0) {
-                switch (p[pi]) {
-                    case '*':
-                        while (plen > 1 && p[pi + 1] == '*') {
-                            pi++;
-                            plen--;
-                        }
-                        if (plen == 1) return true;
-                        while (slen > 0) {
-                            if (match(p, pi + 1, s, si, skipLonger, nesting + 1)) return true;
-                            if (skipLonger[0]) return false;
-                            si++;
-                            slen--;
-                        }
-                        skipLonger[0] = true;
-                        return false;
-                    case '?':
-                        si++;
-                        slen--;
-                        break;
-                    case '[': {
-                        pi++;
-                        plen--;
-                        boolean not = at(p, pi) == '^';
-                        if (not) {
-                            pi++;
-                            plen--;
-                        }
-                        boolean m = false;
-                        while (true) {
-                            if (at(p, pi) == '\\' && plen >= 2) {
-                                pi++;
-                                plen--;
-                                if (p[pi] == s[si]) m = true;
-                            } else if (at(p, pi) == ']') {
-                                break;
-                            } else if (plen <= 0) {
-                                pi--;
-                                plen++;
-                                break;
-                            } else if (plen >= 3 && p[pi + 1] == '-') {
-                                int start = p[pi];
-                                int end = p[pi + 2];
-                                int ch = s[si];
-                                if (start > end) {
-                                    int t = start;
-                                    start = end;
-                                    end = t;
-                                }
-                                pi += 2;
-                                plen -= 2;
-                                if (ch >= start && ch <= end) m = true;
-                            } else if (p[pi] == s[si]) {
-                                m = true;
-                            }
-                            pi++;
-                            plen--;
-                        }
-                        if (not) m = !m;
-                        if (!m) return false;
-                        si++;
-                        slen--;
-                        break;
-                    }
-                    case '\\':
-                        if (plen >= 2) {
-                            pi++;
-                            plen--;
-                        }
-                        if (p[pi] != s[si]) return false;
-                        si++;
-                        slen--;
-                        break;
-                    default:
-                        if (p[pi] != s[si]) return false;
-                        si++;
-                        slen--;
-                        break;
-                }
-                pi++;
-                plen--;
-                if (slen == 0) {
-                    while (plen > 0 && p[pi] == '*') {
-                        pi++;
-                        plen--;
-                    }
-                    break;
-                }
-            }
-            return plen == 0 && slen == 0;
         }
     }
 
