@@ -958,7 +958,15 @@ public final class ZSetCommands {
         c.reply.array(out.size() * 2);
         for (Node x : out) {
             c.reply.bulk(x.ele);
-            c.reply.bulk(Bytes.formatG17(x.score));
+            c.reply.bulk(z.isListpack() ? listpackScore(x.score) : Bytes.formatG17(x.score));
         }
+    }
+
+    /** How a listpack stores a score (d2string): integral values within +-LLONG_MAX/2 as integers. */
+    static String listpackScore(double d) {
+        if (d >= (double) (-Long.MAX_VALUE / 2) && d <= (double) (Long.MAX_VALUE / 2) && (long) d == d) {
+            return Long.toString((long) d);
+        }
+        return Bytes.formatG17(d);
     }
 }
