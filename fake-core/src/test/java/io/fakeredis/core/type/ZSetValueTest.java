@@ -1,5 +1,7 @@
 package io.fakeredis.core.type;
 
+import io.fakeredis.core.util.ByteKey;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -135,7 +135,7 @@ class SetZSetEncodingConformanceTest extends FlushingConformanceTest {
                 sub.same("PSUBSCRIBE", "__key*__:*");
                 String[][] script = {
                     {"SADD", "s", "1", "2", "3"}, {"SADD", "s", "1"}, {"SREM", "s", "9"}, {"SREM", "s", "1"},
-                    {"SMOVE", "s", "t", "2"}, {"SMOVE", "s", "t", "3"}, {"SPOP", "t"}, {"SADD", "t", "a", "b"},
+                    {"SMOVE", "s", "t", "2"}, {"SMOVE", "s", "t", "3"}, {"SREM", "t", "3"}, {"SPOP", "t"}, {"SADD", "t", "7", "8"},
                     {"SPOP", "t", "5"}, {"SADD", "a", "1", "2"}, {"SADD", "b", "2"}, {"SINTERSTORE", "d", "a", "b"},
                     {"SUNIONSTORE", "d", "a", "b"}, {"SDIFFSTORE", "d", "b", "a"}, {"SINTERSTORE", "a", "nokey"},
                     {"ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d"}, {"ZADD", "z", "NX", "1", "a"},
