@@ -293,7 +293,7 @@ public final class StringCommands {
                 return;
             }
             checkStringLength(c, offset, value.length);
-            s = unshare(c, key, o);
+            s = unshare(c, key, o, (int) Math.max(0, offset + value.length - olen));
         }
         s.setRange((int) offset, value);
         if (o != null) c.db.signalModifiedKey(key);
@@ -302,9 +302,9 @@ public final class StringCommands {
     }
 
     /** dbUnshareStringValue: the key's value as an editable raw string. */
-    private static MutableString unshare(Client c, byte[] key, Object o) {
+    private static MutableString unshare(Client c, byte[] key, Object o, int growth) {
         if (o instanceof MutableString) return (MutableString) o;
-        MutableString s = MutableString.raw((byte[]) o);
+        MutableString s = MutableString.raw((byte[]) o, growth);
         c.db.replaceValue(key, s);
         return s;
     }
@@ -355,7 +355,7 @@ public final class StringCommands {
             checkString(o);
             int len = StringValue.length(o);
             checkStringLength(c, len, tail.length);
-            MutableString s = unshare(c, key, o);
+            MutableString s = unshare(c, key, o, tail.length);
             s.append(tail);
             total = s.length();
             c.db.signalModifiedKey(key);

@@ -27,7 +27,15 @@ public final class MutableString implements RedisValue {
 
     /** A raw string holding a copy of b (dbUnshareStringValue). */
     public static MutableString raw(byte[] b) {
-        return new MutableString(b.clone(), b.length, true);
+        return raw(b, 0);
+    }
+
+    /** A raw copy of b with room for {@code extra} more bytes, so the edit that follows does not copy again. */
+    public static MutableString raw(byte[] b, int extra) {
+        int cap = b.length + extra;
+        if (extra > 0 && cap < 1024 * 1024) cap *= 2;
+        if (cap < 0) cap = b.length + extra;
+        return new MutableString(Arrays.copyOf(b, cap), b.length, true);
     }
 
     /** A raw string of n zero bytes (SETRANGE on a missing key). */

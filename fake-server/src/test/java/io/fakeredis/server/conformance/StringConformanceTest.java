@@ -365,6 +365,20 @@ class StringConformanceTest extends ConformanceTest {
                 s.same("INCRBYFLOAT", "v", "1");
                 s.same("GET", "v");
             }
+            for (String good : new String[] {"0x10", "1e10", "-.5e-3", "+7", "1E400", "-1e-400", "0.1", "1e4932",
+                    "0x1p-16440", "0x1.fffffffffffffffep16383", "4.9e-4951", "-0", "123456789.123456789123456789"}) {
+                s.same("SET", "v", good);
+                s.same("INCRBYFLOAT", "v", "1e400");
+                s.same("INCRBYFLOAT", "v", "-1e400");
+                s.same("INCRBYFLOAT", "v", "0.25");
+                s.same("INCRBYFLOAT", "v", "-1.5e-12");
+            }
+            s.same("SET", "v", "0x1.fffffffffffffffep16383");
+            s.same("INCRBYFLOAT", "v", "0x1p16320");
+            s.same("SET", "v", "0x1.fffffffffffffffep16383");
+            s.same("INCRBYFLOAT", "v", "0x1p16319");
+            s.same("SET", "v", "0x1.fffffffffffffffep16383");
+            s.same("INCRBYFLOAT", "v", "0x1.0000000000000001p16319");
             s.same("SET", "v", "9223372036854775807");
             s.same("INCRBYFLOAT", "v", "1");
             s.same("SET", "v", "  ");
