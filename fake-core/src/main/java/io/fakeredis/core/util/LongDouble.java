@@ -2,7 +2,6 @@ package io.fakeredis.core.util;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
  * The x87 80-bit extended {@code long double} that Redis's INCRBYFLOAT computes with on x86-64:
@@ -290,15 +289,29 @@ public final class LongDouble {
     public String toHumanString() {
         if (kind == NAN) return "nan";
         if (kind == INF) return neg ? "-inf" : "inf";
-        BigDecimal v = toBigDecimal().abs().setScale(17, RoundingMode.HALF_EVEN);
-        String s = v.toPlainString();
-        int l = s.length();
-        while (s.charAt(l - 1) == '0') l--;
-        if (s.charAt(l - 1) == '.') l--;
-        s = s.substring(0, l);
+        String s;
+        if (exp >= 0) {
+            s = mant.shiftLeft(exp).toString();
+        } else if ((long) exp + mant.bitLength() < -58) {
+            return "0"; // below 2^-58 < 0.5e-17: rounds to zero, and "-0" prints as "0"
+        } else {
+            // value * 10^17, rounded half to even to an integer, then the point put back
+            BigInteger n = mant.multiply(TEN_17);
+            int sh = -exp;
+            BigInteger q = n.shiftRight(sh);
+            if (n.testBit(sh - 1) && (n.getLowestSetBit() < sh - 1 || q.testBit(0))) q = q.add(BigInteger.ONE);
+            String d = q.toString();
+            if (d.length() <= 17) d = "0".repeat(18 - d.length()) + d;
+            int point = d.length() - 17;
+            int l = d.length();
+            while (l > point && d.charAt(l - 1) == '0') l--;
+            s = l == point ? d.substring(0, point) : d.substring(0, point) + "." + d.substring(point, l);
+        }
         if (neg && !s.equals("0")) return "-" + s;
         return s;
     }
+
+    private static final BigInteger TEN_17 = BigInteger.TEN.pow(17);
 
     @Override
     public String toString() {
