@@ -115,18 +115,23 @@ public final class StringCommands {
             } else if (!set && Bytes.eq(opt, "persist") && (flags & (ANY_EXPIRE | KEEPTTL)) == 0) {
                 flags |= PERSIST;
             } else if (next && Bytes.eq(opt, "ex") && (flags & (KEEPTTL | PERSIST | EXAT | PX | PXAT)) == 0) {
-                flags |= EX | ((long) ++j << ARG_SHIFT);
+                flags = withArg(flags, EX, ++j);
             } else if (next && Bytes.eq(opt, "px") && (flags & (KEEPTTL | PERSIST | EX | EXAT | PXAT)) == 0) {
-                flags |= PX | ((long) ++j << ARG_SHIFT);
+                flags = withArg(flags, PX, ++j);
             } else if (next && Bytes.eq(opt, "exat") && (flags & (KEEPTTL | PERSIST | EX | PX | PXAT)) == 0) {
-                flags |= EXAT | ((long) ++j << ARG_SHIFT);
+                flags = withArg(flags, EXAT, ++j);
             } else if (next && Bytes.eq(opt, "pxat") && (flags & (KEEPTTL | PERSIST | EX | EXAT | PX)) == 0) {
-                flags |= PXAT | ((long) ++j << ARG_SHIFT);
+                flags = withArg(flags, PXAT, ++j);
             } else {
                 throw Errors.syntax;
             }
         }
         return flags;
+    }
+
+    /** Sets an expire flag and records its argument; a repeated option's last argument wins, as in Redis. */
+    private static long withArg(long flags, int flag, int argIndex) {
+        return (flags & 0xffffL) | flag | ((long) argIndex << ARG_SHIFT);
     }
 
     private static RedisException invalidExpire(Client c) {

@@ -114,6 +114,10 @@ class StringConformanceTest extends ConformanceTest {
             s.same("SET", "k", "v", "keepttl", "xx", "get");
             s.same("SET", "k", "v", "EX", "100", "PX", "100");
             s.same("SET", "k", "v", "EX", "100", "EX", "100");
+            s.same("SET", "k", "v", "EX", "100", "EX", "0");
+            s.same("SET", "k", "v", "EX", "0", "EX", "100");
+            s.same("SET", "k", "v", "GET", "GET", "EX", "1", "NX", "NX", "PX", "5", "EX", "100", "EX", "100");
+            s.same("SET", "k", "v", "PXAT", "1", "PXAT", "99999999999999", "GET");
             s.same("SET", "k", "v", "PX", "100", "EXAT", "100");
             s.same("SET", "k", "v", "PXAT", "100", "EX", "100");
             s.same("SET", "k", "v", "EXAT", "100", "PXAT", "100");
@@ -204,6 +208,12 @@ class StringConformanceTest extends ConformanceTest {
             s.same("GETEX", "k", "PERSIST", "EX", "10");
             s.same("GETEX", "k", "EX", "10", "PERSIST");
             s.same("GETEX", "k", "EX", "10", "PX", "10");
+            s.same("GETEX", "k", "EX", "10", "EX", "20");
+            s.same("GETEX", "k", "EX", "10", "EX", "0");
+            s.same("GETEX", "k", "PX", "0", "PX", "10000");
+            s.same("GETEX", "k", "PERSIST", "PERSIST");
+            s.same("GETEX", "k", "pXaT", "99999999999999", "PXAT", "99999999999998");
+            s.same("GETEX", "k", "EXAT", "99999999999", "EX", "5");
             s.same("GETEX", "k", "KEEPTTL");
             s.same("GETEX", "k", "NX");
             s.same("GETEX", "k", "GET");
@@ -554,9 +564,13 @@ class StringConformanceTest extends ConformanceTest {
             s.same("LCS", "key1", "list");
             s.same("LCS", "list", "missing");
             s.same("LCS", "list", "key1", "FOO");
+            s.same("LCS", "key1", "key2", "IDX", "MINMATCHLEN", "9223372036854775807");
+            s.same("LCS", "key1", "key2", "IDX", "MINMATCHLEN", "1", "MINMATCHLEN", "2", "WITHMATCHLEN", "IDX");
+            s.same("LCS", "key1", "key2", "LEN", "LEN", "MINMATCHLEN", "3");
             Random rnd = new Random(7);
-            for (int i = 0; i < 40; i++) {
-                String a = randomText(rnd, rnd.nextInt(40)), b = randomText(rnd, rnd.nextInt(40));
+            for (int i = 0; i < 60; i++) {
+                int n = i < 40 ? 40 : 300;
+                String a = randomText(rnd, rnd.nextInt(n)), b = randomText(rnd, rnd.nextInt(n));
                 s.same("MSET", "ra", a, "rb", b);
                 s.same("LCS", "ra", "rb");
                 s.same("LCS", "ra", "rb", "IDX", "WITHMATCHLEN");
@@ -567,7 +581,8 @@ class StringConformanceTest extends ConformanceTest {
 
     private static String randomText(Random rnd, int n) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append((char) ('a' + rnd.nextInt(4)));
+        int letters = 2 + rnd.nextInt(4);
+        for (int i = 0; i < n; i++) b.append((char) ('a' + rnd.nextInt(letters)));
         return b.toString();
     }
 
