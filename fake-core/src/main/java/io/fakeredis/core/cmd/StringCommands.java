@@ -336,8 +336,12 @@ public final class StringCommands {
             c.reply.bulk(EMPTY);
             return;
         }
-        if (o instanceof MutableString) {
+        if (o instanceof MutableString && end - start + 1 < strlen) {
+            // a slice straight from the growable buffer; a whole value goes through bytes(), which
+            // marks the array shared so a later edit cannot change what a sink may have kept
             c.reply.bulk(((MutableString) o).buffer(), (int) start, (int) (end - start + 1));
+        } else if (o instanceof MutableString) {
+            c.reply.bulk(((MutableString) o).bytes());
         } else {
             c.reply.bulk((byte[]) o, (int) start, (int) (end - start + 1));
         }
@@ -455,7 +459,7 @@ public final class StringCommands {
         }
         int alen = a.length, blen = b.length;
         long cells = (long) (alen + 1) * (blen + 1);
-        if (cells * 4 > protoMaxBulkLen(c)) {
+        if (cells > Long.MAX_VALUE / 4 || cells * 4 > protoMaxBulkLen(c)) {
             throw new RedisException("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len");
         }
         int[] lcs;
