@@ -6,7 +6,7 @@ import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
-import io.fakeredis.core.type.ByteKey;
+import io.fakeredis.core.util.ByteKey;
 import io.fakeredis.core.type.SetValue;
 import io.fakeredis.core.util.Bytes;
 import java.util.ArrayList;
@@ -453,74 +453,8 @@ public final class SetCommands {
         }
 
         boolean matches(byte[] s) {
-            return pattern == null || glob(pattern, 0, s, 0, 0);
+            return pattern == null || io.fakeredis.core.util.Glob.match(pattern, s);
         }
     }
 
-    /**
-     * Minimal port of Redis's stringmatchlen (case-sensitive). util/Glob.java is written on
-     * another branch; this private copy keeps SSCAN/ZSCAN working until it lands.
-     */
-    static boolean glob(byte[] p, int pi, byte[] s, int si, int depth) {
-        if (depth > 1000) return false;
-        while (pi < p.length && si < s.length) {
-            switch (p[pi]) {
-                case '*':
-                    while (pi + 1 < p.length && p[pi + 1] == '*') pi++;
-                    if (pi + 1 == p.length) return true;
-                    for (int k = si; k < s.length; k++) {
-                        if (glob(p, pi + 1, s, k, depth + 1)) return true;
-                    }
-                    return false;
-                case '?':
-                    si++;
-                    break;
-                case '[': {
-                    pi++;
-                    boolean not = pi < p.length && p[pi] == '^';
-                    if (not) pi++;
-                    boolean match = false;
-                    while (true) {
-                        if (pi < p.length && p[pi] == '\\' && pi + 1 < p.length) {
-                            pi++;
-                            if (p[pi] == s[si]) match = true;
-                        } else if (pi >= p.length) {
-                            pi--;
-                            break;
-                        } else if (p[pi] == ']') {
-                            break;
-                        } else if (pi + 2 < p.length && p[pi + 1] == '-') {
-                            int start = p[pi] & 0xff, end = p[pi + 2] & 0xff, ch = s[si] & 0xff;
-                            if (start > end) {
-                                int t = start;
-                                start = end;
-                                end = t;
-                            }
-                            pi += 2;
-                            if (ch >= start && ch <= end) match = true;
-                        } else if (p[pi] == s[si]) {
-                            match = true;
-                        }
-                        pi++;
-                    }
-                    if (not) match = !match;
-                    if (!match) return false;
-                    si++;
-                    break;
-                }
-                case '\\':
-                    if (pi + 1 < p.length) pi++;
-                    // fall through
-                default:
-                    if (p[pi] != s[si]) return false;
-                    si++;
-                    break;
-            }
-            pi++;
-        }
-        if (si == s.length) {
-            while (pi < p.length && p[pi] == '*') pi++;
-        }
-        return pi == p.length && si == s.length;
-    }
 }

@@ -8,7 +8,7 @@ import io.fakeredis.core.blocking.Blocking;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.config.Config;
 import io.fakeredis.core.db.Database;
-import io.fakeredis.core.type.ByteKey;
+import io.fakeredis.core.util.ByteKey;
 import io.fakeredis.core.type.SetValue;
 import io.fakeredis.core.type.ZSetValue;
 import io.fakeredis.core.type.ZSetValue.LexRange;
@@ -832,7 +832,7 @@ public final class ZSetCommands {
 
     /** blockingGenericZpopCommand: serve now from the first non-empty key, else park the client. */
     private static void blockingPop(Client c, byte[][] keys, int timeoutIdx, int where, long count, boolean nested) {
-        long timeoutMs = parseTimeout(c.argv[timeoutIdx]);
+        long deadline = BlockingCommands.deadline(c, c.argv[timeoutIdx]);
         for (byte[] k : keys) {
             Object v = c.db.lookupWrite(k);
             if (v == null) continue;
@@ -841,7 +841,11 @@ public final class ZSetCommands {
             genericPop(c, new byte[][] {k}, where, true, count, nested, nested);
             return;
         }
-        long deadline = timeoutMs == 0 ? 0 : c.engine.now() + timeoutMs;
+        if (!BlockingCommands.mayBlock(c)) {
+            // inside MULTI or a script: time out at once, as Redis does
+            c.reply.nullArray();
+            return;
+        }
         c.engine.blocking.block(c, c.db, keys, deadline, new Blocking.Waiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
@@ -862,20 +866,6 @@ public final class ZSetCommands {
                 bc.reply.nullArray();
             }
         });
-    }
-
-    /** getTimeoutFromObjectOrReply in seconds: a long double, truncated to whole milliseconds. */
-    static long parseTimeout(byte[] b) {
-        double d = Bytes.parseDouble(b);
-        if (Double.isNaN(d) || b.length == 0 || isSpace(b[0]) || (Double.isInfinite(d) && !isInfLiteral(b))) {
-            throw new RedisException("ERR timeout is not a float or out of range");
-        }
-        double ms = d * 1000.0;
-        if (ms < 0 || (Double.isInfinite(ms) && ms < 0)) throw new RedisException("ERR timeout is negative");
-        if (Double.isInfinite(ms) || ms >= 9.2e18) throw new RedisException("ERR timeout is out of range");
-        long t = (long) ms;
-        if (t < 0) throw new RedisException("ERR timeout is negative");
-        return t;
     }
 
     // ---- ZRANDMEMBER ----
@@ -958,7 +948,15 @@ public final class ZSetCommands {
         c.reply.array(out.size() * 2);
         for (Node x : out) {
             c.reply.bulk(x.ele);
-            c.reply.bulk(Bytes.formatG17(x.score));
+            c.reply.bulk(z.isListpack() ? listpackScore(x.score) : Bytes.formatG17(x.score));
         }
+    }
+
+    /** How a listpack stores a score (d2string): integral values within +-LLONG_MAX/2 as integers. */
+    static String listpackScore(double d) {
+        if (d >= (double) (-Long.MAX_VALUE / 2) && d <= (double) (Long.MAX_VALUE / 2) && (long) d == d) {
+            return Long.toString((long) d);
+        }
+        return Bytes.formatG17(d);
     }
 }

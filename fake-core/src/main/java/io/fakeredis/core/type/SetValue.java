@@ -1,5 +1,7 @@
 package io.fakeredis.core.type;
 
+import io.fakeredis.core.util.ByteKey;
+
 import io.fakeredis.core.config.Config;
 import io.fakeredis.core.util.Bytes;
 import java.util.ArrayList;

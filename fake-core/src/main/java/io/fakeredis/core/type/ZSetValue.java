@@ -1,5 +1,7 @@
 package io.fakeredis.core.type;
 
+import io.fakeredis.core.util.ByteKey;
+
 import io.fakeredis.core.config.Config;
 import java.util.HashMap;
 import java.util.Random;

@@ -232,4 +232,30 @@ class SetConformanceTest extends FlushingConformanceTest {
             s.same("SSCAN", "str", "0");
         });
     }
+
+    @Test
+    void edgeCases() {
+        run(s -> {
+            s.same("SADD", "a", "1", "2", "3");
+            s.same("SADD", "b", "2", "3", "4");
+            s.same("SINTERSTORE", "a", "a", "b");
+            s.same("SMEMBERS", "a");
+            s.same("SDIFFSTORE", "b", "b", "a");
+            s.same("SMEMBERS", "b");
+            s.same("SMISMEMBER", "b", "4", "4", "x");
+            s.same("SADD", "e", "");
+            s.same("SMEMBERS", "e");
+            s.same("SISMEMBER", "e", "");
+            s.same("SADD", "n", "-0", "0", "+1", "1", " 1", "1.0");
+            s.sameUnordered("SMEMBERS", "n");
+            s.same("SCARD", "n");
+            s.same("SUNION", "a", "b", "nokey");
+            s.same("SDIFF", "a", "a", "nokey");
+            s.same("SINTER", "a", "a");
+            s.same("SINTERCARD", "2", "a", "a", "LIMIT", "9223372036854775807");
+            s.same("SRANDMEMBER", "b", "-1"); // b holds one member: the pick is deterministic
+            s.same("SPOP", "a", "9223372036854775807");
+            s.same("SCARD", "a");
+        });
+    }
 }

@@ -525,4 +525,45 @@ class ZSetConformanceTest extends FlushingConformanceTest {
             s.same("ZSCAN", "str", "0");
         });
     }
+
+    @Test
+    void edgeCases() {
+        run(s -> {
+            s.same("ZADD", "z", "1", "a", "2", "b", "3", "c", "inf", "i", "-inf", "n");
+            s.same("ZRANGEBYSCORE", "z", "(-inf", "(inf", "WITHSCORES");
+            s.same("ZRANGEBYSCORE", "z", "(inf", "+inf");
+            s.same("ZRANGEBYSCORE", "z", "-inf", "(-inf");
+            s.same("ZRANGEBYSCORE", "z", "-inf", "+inf", "LIMIT", "9223372036854775807", "1");
+            s.same("ZRANGEBYSCORE", "z", "-inf", "+inf", "LIMIT", "1", "9223372036854775807");
+            s.same("ZRANGEBYSCORE", "z", "-inf", "+inf", "LIMIT", "-9223372036854775808", "1");
+            s.same("ZRANGE", "z", "0", "9223372036854775807");
+            s.same("ZRANGE", "z", "-9223372036854775808", "0");
+            s.same("ZUNIONSTORE", "z", "2", "z", "z");
+            s.same("ZRANGE", "z", "0", "-1", "WITHSCORES");
+            s.same("SADD", "s", "a", "b", "q");
+            s.same("ZINTER", "2", "z", "s", "WEIGHTS", "inf", "0", "WITHSCORES");
+            s.same("ZUNION", "2", "z", "s", "WEIGHTS", "0", "inf", "WITHSCORES");
+            s.same("ZINTER", "2", "s", "z", "AGGREGATE", "MIN", "WITHSCORES");
+            s.same("ZDIFF", "2", "s", "z", "WITHSCORES");
+            s.same("ZINTERCARD", "2", "s", "z");
+            s.same("ZADD", "z", "1.0000000000000002", "p", "0.30000000000000004", "q", "1e-320", "r", "-1e-320", "t");
+            s.same("ZRANGE", "z", "0", "-1", "WITHSCORES");
+            s.same("ZINCRBY", "z", "0.1", "q");
+            s.same("ZSCORE", "z", "r");
+            s.same("ZADD", "z", "123456789012345678", "big", "-9007199254740993", "neg");
+            s.same("ZRANGE", "z", "0", "-1", "WITHSCORES");
+            s.same("ZSCAN", "z", "0");
+            s.same("ZADD", "q", "4611686018427387904", "a", "4611686018427387903", "b", "9223372036854775807", "c",
+                    "1e18", "d", "-0", "e", "-4611686018427387904", "f", "-4611686018427387905", "g", "1e19", "h");
+            s.same("ZSCAN", "q", "0");
+            s.same("ZADD", "z", "GT", "INCR", "0", "a");
+            s.same("ZADD", "z", "LT", "1", "brand-new");
+            s.same("ZADD", "z", "GT", "CH", "5", "brand-new", "5", "other");
+            s.same("ZADD", "z", "Nx", "ch", "1", "a");
+            s.same("ZRANGE", "z", "(1", "(3", "BYSCORE", "REV");
+            s.same("ZRANGE", "z", "3", "1", "BYSCORE", "REV", "LIMIT", "0", "1", "WITHSCORES");
+            s.same("ZRANGE", "z", "[c", "[a", "BYLEX", "REV");
+            s.same("ZRANGE", "z", "0", "-1", "REV", "BYSCORE");
+        });
+    }
 }
