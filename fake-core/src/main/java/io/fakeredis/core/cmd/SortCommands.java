@@ -9,6 +9,7 @@ import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.HashValue;
 import io.fakeredis.core.type.ListValue;
 import io.fakeredis.core.type.SetValue;
+import io.fakeredis.core.type.StringValue;
 import io.fakeredis.core.type.ZSetValue;
 import io.fakeredis.core.util.Bytes;
 import java.util.ArrayList;
@@ -397,7 +398,7 @@ public final class SortCommands {
             if (!(o instanceof HashValue)) return null;
             return ((HashValue) o).get(field);
         }
-        return o instanceof byte[] ? (byte[]) o : null;
+        return StringValue.bytes(o);
     }
 
     /**

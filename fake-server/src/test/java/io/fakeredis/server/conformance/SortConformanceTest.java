@@ -311,6 +311,18 @@ class SortConformanceTest extends ConformanceTest {
             s.same("SORT", "l", "GET", "#*");
             s.same(b("SORT"), b("l"), b("GET"), b("#\0x"));
             s.same("SORT", "l", "GET", "v_*", "GET", "v_*");
+            // strings edited in place and INCRBYFLOAT results are strings too
+            s.same("APPEND", "v_3", "ee");
+            s.same("SET", "w_1", "1");
+            s.same("INCRBYFLOAT", "w_1", "10.5");
+            s.same("SET", "w_2", "2");
+            s.same("APPEND", "w_2", "0");
+            s.same("SORT", "l", "BY", "w_*", "GET", "v_*", "GET", "w_*");
+            s.same("SORT", "l", "BY", "w_*", "GET", "v_*", "STORE", "dst");
+            s.same("APPEND", "v_3", "ff");
+            s.same("LRANGE", "dst", "0", "-1");
+            s.same("SORT", "v_3");
+            s.same("DEL", "v_3", "w_1", "w_2");
             s.same("SORT", "l", "GET");
             // wrong types give nil
             s.same("SET", "h_2", "str");
