@@ -54,7 +54,8 @@ class BlockingJedisTest {
             long t0 = System.nanoTime();
             assertNull(waiter.blpop(0.2, "nothing"));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms >= 195 && ms < 290, "took " + ms + " ms");
+            // no upper bound worth asserting on a shared machine: the point is that it waited and then returned
+            assertTrue(ms >= 195 && ms < 10_000, "took " + ms + " ms");
         }
     }
 }

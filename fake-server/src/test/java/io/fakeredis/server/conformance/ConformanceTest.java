@@ -80,6 +80,36 @@ public abstract class ConformanceTest {
             }
         }
 
+        /**
+         * Runs the script with notify-keyspace-events set to flags while a third connection per
+         * server listens on every keyspace channel, and asserts both servers emitted the same
+         * frames in the same order. Each command's reply is compared too.
+         */
+        public void sameEvents(String flags, String[]... script) {
+            same("CONFIG", "SET", "notify-keyspace-events", flags);
+            try (Session sub = new Session(resp)) {
+                sub.same("PSUBSCRIBE", "__key*__:*");
+                for (String[] cmd : script) same(cmd);
+                byte[] unsub = RawConnection.encode(RawConnection.utf8("PUNSUBSCRIBE"));
+                sub.real.write(unsub);
+                sub.fake.write(unsub);
+                assertEquals(String.join("\n", untilUnsubscribed(sub.real)), String.join("\n", untilUnsubscribed(sub.fake)),
+                        "RESP" + resp + " keyspace events differ");
+            } finally {
+                same("CONFIG", "SET", "notify-keyspace-events", "");
+            }
+        }
+
+        private static List<String> untilUnsubscribed(RawConnection c) {
+            List<String> out = new ArrayList<>();
+            while (out.size() <= 1000) {
+                String m = RawConnection.show(c.read());
+                out.add(m);
+                if (m.contains("punsubscribe")) break;
+            }
+            return out;
+        }
+
         /** Another pair of connections with the same protocol, for multi-client scripts. Close it yourself. */
         public Session another() {
             return new Session(resp);
