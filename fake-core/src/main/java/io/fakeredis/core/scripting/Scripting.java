@@ -189,6 +189,10 @@ public final class Scripting {
         }
     }
 
+    public static String flagName(int bit) {
+        return FLAG_NAMES[bit];
+    }
+
     public static int flagBit(String name) {
         for (int i = 0; i < FLAG_NAMES.length; i++) if (FLAG_NAMES[i].equals(name)) return 1 << i;
         return 0;
@@ -209,6 +213,30 @@ public final class Scripting {
         } finally {
             bridge.caller = null;
         }
+    }
+
+    /** FCALL: runs a library function's callback with Redis's error suffix naming the function. */
+    public void runFunction(Client caller, String name, LuaRuntime rt, Object callback, byte[][] keys, byte[][] args, boolean readOnly) {
+        Client sc = scriptClient();
+        sc.db = caller.db;
+        sc.reply.resp(2);
+        sc.authenticated = true;
+        bridge.readOnly = readOnly;
+        bridge.caller = caller;
+        try {
+            rt.callFunction(callback, keys, args, bridge, caller.reply);
+        } catch (ScriptError e) {
+            String where = e.line > 0 && e.source != null ? " script: " + name + ", on " + e.source + ":" + e.line + "." : "";
+            caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
+        } finally {
+            bridge.caller = null;
+        }
+    }
+
+    /** The bridge FUNCTION LOAD gets: only redis.log reaches it. */
+    public LuaRuntime.Bridge logBridge() {
+        scriptClient();
+        return bridge;
     }
 
     private Client scriptClient() {
