@@ -124,7 +124,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
 
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
-        engine.lock.lock();
+        if (!lockOrAnswerBusy(protocolError != null)) return;
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 engine.execute(client, queued.poll());
@@ -139,6 +139,40 @@ final class Connection implements Client.Transport, RespParser.Limits {
             engine.lock.unlock();
         }
         flush();
+    }
+
+    /**
+     * Takes the engine lock. While a script holds it past busy-reply-threshold, answers queued
+     * commands as Redis does then (BUSY, SCRIPT KILL) without the lock. Returns false, without
+     * the lock, when nothing is left to run.
+     */
+    private boolean lockOrAnswerBusy(boolean mustRun) {
+        while (true) {
+            try {
+                if (engine.lock.tryLock(10, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                engine.lock.lock();
+                return true;
+            }
+            byte[][] next = queued.peek();
+            if (next == null || client.blocked) {
+                if (mustRun) continue;
+                return false;
+            }
+            byte[] reply = engine.scripting.busyReply(next, client.resp());
+            if (reply == null) continue;
+            queued.poll();
+            if (sending == null) {
+                sending = ByteBuffer.wrap(reply);
+            } else {
+                ByteBuffer nb = ByteBuffer.allocate(sending.remaining() + reply.length);
+                nb.put(sending).put(reply).flip();
+                sending = nb;
+            }
+            pendingBytes = sending.remaining();
+            flush();
+        }
     }
 
     /** Moves the writer's bytes to the send buffer. Caller holds the engine lock. */

@@ -614,6 +614,14 @@ public final class Functions {
         return out;
     }
 
+    public int libraryCount() {
+        return ctx.libraries.size();
+    }
+
+    public int functionCount() {
+        return ctx.functions.size();
+    }
+
     Map<ByteKey, Library> libraries() {
         return ctx.libraries;
     }

@@ -23,6 +23,12 @@ public interface LuaRuntime {
      */
     void loadLibrary(Object compiled, Registrar registrar, Bridge bridge);
 
+    /**
+     * Asks the running script to stop (SCRIPT KILL): it fails with Redis's "Script killed" error
+     * at its next instruction. Called from another thread; the flag clears when the next run starts.
+     */
+    void kill();
+
     /** Calls a registered function as Redis does: callback(keys, args). Throws ScriptError. */
     void callFunction(Object function, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out);
 

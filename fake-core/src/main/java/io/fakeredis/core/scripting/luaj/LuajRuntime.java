@@ -38,7 +38,7 @@ public final class LuajRuntime implements LuaRuntime {
      * A Globals, because LuaJ closures only report to a line tracker through their Globals.
      */
     private final Globals env = new Globals();
-    private final LineTracker lines = new LineTracker();
+    private final LineTracker lines;
     private Bridge bridge;
     /** The chunk name errors mention: user_script for EVAL, user_function for libraries. */
     private final String chunk;
@@ -55,6 +55,7 @@ public final class LuajRuntime implements LuaRuntime {
     /** functions: the runtime behind FUNCTION/FCALL, a separate Lua state as in Redis. */
     public LuajRuntime(String version, int versionNum, boolean functions) {
         chunk = functions ? "user_function" : "user_script";
+        lines = new LineTracker(chunk);
         globals.load(new BaseLib());
         globals.load(new PackageLib()); // the other libs register themselves in package.loaded
         globals.load(new TableLib());
@@ -170,6 +171,11 @@ public final class LuajRuntime implements LuaRuntime {
             this.bridge = null;
         }
         Convert.toReply(result, out, bridge.resp());
+    }
+
+    @Override
+    public void kill() {
+        lines.killed = true;
     }
 
     @Override
