@@ -20,6 +20,8 @@ public final class Client {
         default void wake() {}
         /** Close after pending replies are written (QUIT, CLIENT KILL). */
         default void closeAfterReply() {}
+        /** Drop the connection now, discarding pending output (output buffer limits). */
+        default void closeNow() { closeAfterReply(); }
     }
 
     public final long id;
@@ -48,6 +50,11 @@ public final class Client {
     public java.util.List<io.fakeredis.core.multi.Transactions.Watch> watches;
     /** Parked by a blocking command: the transport holds further commands until it is woken. */
     public boolean blocked;
+    /**
+     * Set while the client's commands run inside MULTI/EXEC (or wherever blocking is not
+     * allowed): blocking commands then answer at once as if their timeout had expired.
+     */
+    public boolean inMulti;
 
     Client(Engine engine, long id, Transport transport, ReplySink reply) {
         this.engine = engine;

@@ -42,6 +42,8 @@ public final class Engine implements AutoCloseable {
     public final Transactions transactions = new Transactions(this);
     public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
     public final io.fakeredis.core.scripting.Functions functions = new io.fakeredis.core.scripting.Functions(this);
+    /** Commands received from wire clients, for test assertions; Main switches it off. */
+    public final CommandLog commandLog = new CommandLog();
     public final long startMs;
     public final String runId;
 
@@ -152,7 +154,9 @@ public final class Engine implements AutoCloseable {
         now = clock.millis();
         c.argv = argv;
         c.lastInteractionMs = now;
+        commandLog.record(c, argv, now);
         Command cmd = table.lookup(argv[0]);
+        if (cmd != null && renamedAway != null && renamedAway[cmd.id]) cmd = null;
         if (cmd != null && cmd.isContainer() && argv.length >= 2) {
             Command sub = cmd.subcommand(Bytes.lower(argv[1]));
             if (sub == null || sub.proc() == null) {
@@ -168,6 +172,11 @@ public final class Engine implements AutoCloseable {
             cmd = sub;
         } else if (cmd == null || !CommandTable.implemented(cmd)) {
             if (cmd != null) noteUnsupported(argv);
+            if (cmd != null && cmd.has(Command.NO_MULTI) && transactions.inMulti(c) && cmd.arityOk(argv.length)) {
+                // Redis refuses these inside MULTI before anything else would run them
+                reject(c, cmd, "ERR Command not allowed inside a transaction");
+                return;
+            }
             reject(c, null, unknownCommand(argv));
             return;
         }
@@ -278,6 +287,20 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private volatile boolean[] renamedAway;
+
+    /**
+     * Hides a command from this engine as {@code rename-command NAME ""} does: it then answers
+     * Redis's unknown-command error. Used to emulate a RESP2-only server (no HELLO).
+     */
+    public void disableCommand(String name) {
+        Command cmd = table.lookup(name);
+        if (cmd == null) return;
+        boolean[] r = renamedAway == null ? new boolean[table.size()] : renamedAway.clone();
+        r[cmd.id] = true;
+        renamedAway = r;
+    }
+
     // ---- hooks from the data layer ----
 
     /** A key's value changed: invalidates WATCH. */
@@ -321,6 +344,29 @@ public final class Engine implements AutoCloseable {
                 int budget = 2000;
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
+            blocking.tick(now);
+            blocking.afterCommand();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Asks for a blocking tick at an engine-clock time, so that timeouts fire on time rather than
+     * at the next cron. With a manual clock, advance() ticks instead.
+     */
+    public void scheduleTick(long atMs) {
+        if (cron == null || closed) return;
+        // +1: the wall clock and the scheduler's nanoTime may disagree by a fraction of a ms
+        long delay = Math.max(0, atMs - clock.millis()) + 1;
+        cron.schedule(this::timerTick, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void timerTick() {
+        if (closed) return;
+        lock.lock();
+        try {
+            now = clock.millis();
             blocking.tick(now);
             blocking.afterCommand();
         } finally {

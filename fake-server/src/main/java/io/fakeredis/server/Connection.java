@@ -28,12 +28,25 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Commands parsed but not yet run, e.g. while the client is blocked. */
     private final ArrayDeque<byte[][]> queued = new ArrayDeque<>();
     SelectionKey key;
+    /** A view of the parser's buffer for socket reads, re-made only when the buffer is replaced. */
+    private ByteBuffer readView;
 
     /** Output taken from the writer and not yet fully sent. Event-loop thread only. */
     private ByteBuffer sending;
     private byte[] spare;
-    private boolean closeAfterWrite;
+    /** Set under the lock when the engine drops this client (output buffer limit); the loop closes it. */
+    private volatile boolean dropNow;
+    /** Replies were left in the writer while earlier output was still being sent. Event-loop thread only. */
+    private boolean moreOutput;
+    /** Set under the lock, possibly by another connection's thread (CLIENT KILL). */
+    private volatile boolean closeAfterWrite;
     private boolean closed;
+    private static final long DEFAULT_MAX_BULK = 512L * 1024 * 1024;
+    /** proto-max-bulk-len as of the last batch: the parser runs outside the lock, so it reads this copy. */
+    private long maxBulkLen = DEFAULT_MAX_BULK;
+    /** A protocol error found behind commands that have not run yet. Event-loop thread only. */
+    private String pendingProtocolError;
+    private String maxBulkLenText;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
 
@@ -78,14 +91,35 @@ final class Connection implements Client.Transport, RespParser.Limits {
     @Override
     public void closeAfterReply() {
         closeAfterWrite = true;
+        // the loop notices even when another client asked (CLIENT KILL)
+        loop.requestFlush(this);
+    }
+
+    @Override
+    public void closeNow() {
+        dropNow = true;
+        writer.len = 0;
+        loop.requestFlush(this);
     }
 
     // ---- RespParser.Limits ----
 
     @Override
     public long maxBulkLen() {
+        return maxBulkLen;
+    }
+
+    /** Re-reads proto-max-bulk-len (parsing only when it changed). Caller holds the engine lock. */
+    private void refreshLimits() {
         String v = engine.config().get("proto-max-bulk-len");
-        return v == null ? 512L * 1024 * 1024 : Long.parseLong(v);
+        if (v != maxBulkLenText) {
+            maxBulkLenText = v;
+            try {
+                maxBulkLen = v == null ? DEFAULT_MAX_BULK : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                maxBulkLen = DEFAULT_MAX_BULK;
+            }
+        }
     }
 
     @Override
@@ -100,8 +134,14 @@ final class Connection implements Client.Transport, RespParser.Limits {
         try {
             while (true) {
                 parser.prepareRead();
-                ByteBuffer bb = ByteBuffer.wrap(parser.buf, parser.end, parser.buf.length - parser.end);
-                int n = channel.read(bb);
+                if (parser.end == parser.buf.length) {
+                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
+                    close();
+                    return;
+                }
+                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
+                readView.limit(parser.buf.length).position(parser.end);
+                int n = channel.read(readView);
                 if (n < 0) {
                     close();
                     return;
@@ -115,25 +155,58 @@ final class Connection implements Client.Transport, RespParser.Limits {
             close();
             return;
         }
-        boolean ok = parser.parse(parsed, this);
-        queued.addAll(parsed);
-        parsed.clear();
-        parser.trim();
-        runQueued(ok ? null : parser.error);
+        while (true) {
+            boolean ok = parser.parse(parsed, this);
+            for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i)); // addAll allocates a lambda
+            parsed.clear();
+            parser.trim();
+            runQueued(ok ? null : parser.error);
+            // An unauthenticated client's input is parsed one command at a time (see parse).
+            if (!ok || !parser.stoppedForAuth || closed || client.closing || client.blocked) break;
+        }
     }
+
+    /**
+     * Takes the engine lock, spinning briefly first: batches hold it for microseconds, and parking
+     * and waking the other I/O thread costs more than waiting that long.
+     */
+    private void lockEngine() {
+        java.util.concurrent.locks.ReentrantLock l = engine.lock;
+        for (int i = 0; i < SPINS; i++) {
+            if (l.tryLock()) return;
+            Thread.onSpinWait();
+        }
+        l.lock();
+    }
+
+    static final int SPINS = Integer.getInteger("fakeredis.spins", 200);
 
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
-        if (!lockOrAnswerBusy(protocolError != null)) return;
+        if (!lockOrAnswerBusy(protocolError != null || pendingProtocolError != null)) return;
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
-                engine.execute(client, queued.poll());
+                byte[][] argv = queued.poll();
+                int mark = writer.len;
+                try {
+                    engine.execute(client, argv);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A bug in a command must not take the event loop (and every other client) down:
+                    // drop its partial reply and answer an error instead.
+                    writer.len = mark;
+                    writer.error(internalError(argv, e));
+                }
             }
-            if (protocolError != null && queued.isEmpty() && !client.closing) {
-                writer.error(protocolError);
+            if (protocolError != null) pendingProtocolError = protocolError;
+            // like Redis, the error is answered when the commands before it have run (a blocked
+            // client answers it once unblocked)
+            if (pendingProtocolError != null && queued.isEmpty() && !client.blocked && !client.closing) {
+                writer.errorLatin1(pendingProtocolError);
+                pendingProtocolError = null;
                 client.closing = true;
                 closeAfterWrite = true;
             }
+            refreshLimits();
             takeOutput();
         } finally {
             engine.lock.unlock();
@@ -147,6 +220,11 @@ final class Connection implements Client.Transport, RespParser.Limits {
      * the lock, when nothing is left to run.
      */
     private boolean lockOrAnswerBusy(boolean mustRun) {
+        java.util.concurrent.locks.ReentrantLock l = engine.lock;
+        for (int i = 0; i < SPINS; i++) {
+            if (l.tryLock()) return true;
+            Thread.onSpinWait();
+        }
         while (true) {
             try {
                 if (engine.lock.tryLock(10, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
@@ -175,45 +253,64 @@ final class Connection implements Client.Transport, RespParser.Limits {
         }
     }
 
+    private static String internalError(byte[][] argv, Throwable e) {
+        String name = argv.length > 0 ? new String(argv[0], java.nio.charset.StandardCharsets.UTF_8) : "";
+        System.err.println("fakeredis: internal error running '" + name + "': " + e);
+        e.printStackTrace();
+        String msg = ("ERR fakeredis internal error in '" + name + "': " + e).replace('\r', ' ').replace('\n', ' ');
+        return msg.length() > 300 ? msg.substring(0, 300) : msg;
+    }
+
     /** Moves the writer's bytes to the send buffer. Caller holds the engine lock. */
     void takeOutput() {
         if (writer.len == 0) return;
         if (sending != null) {
-            // still sending earlier output: append behind it
-            ByteBuffer nb = ByteBuffer.allocate(sending.remaining() + writer.len);
-            nb.put(sending).put(writer.buf, 0, writer.len).flip();
-            sending = nb;
-            writer.len = 0;
-        } else {
-            sending = ByteBuffer.wrap(writer.buf, 0, writer.len);
-            writer.buf = spare != null ? spare : new byte[RespWriter.INITIAL];
-            writer.len = 0;
-            spare = null;
+            // Still sending earlier output: leave these bytes in the writer (which grows by
+            // doubling) rather than copying everything pending on each batch.
+            moreOutput = true;
+            return;
         }
+        sending = ByteBuffer.wrap(writer.buf, 0, writer.len);
+        writer.buf = spare != null ? spare : new byte[RespWriter.INITIAL];
+        writer.len = 0;
+        spare = null;
         pendingBytes = sending.remaining();
     }
 
     /** Writes pending output; waits for OP_WRITE if the socket is full. Event-loop thread only. */
     void flush() {
-        if (closed) return;
-        if (sending != null) {
+        while (true) {
+            if (closed) return;
+            if (sending != null) {
+                try {
+                    channel.write(sending);
+                } catch (IOException e) {
+                    close();
+                    return;
+                }
+                if (sending.hasRemaining()) {
+                    pendingBytes = sending.remaining();
+                    if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    }
+                    return;
+                }
+                byte[] b = sending.array();
+                if (b.length <= 1024 * 1024 && b.length >= RespWriter.INITIAL) spare = b;
+                sending = null;
+                pendingBytes = 0;
+            }
+            if (!moreOutput) break;
+            moreOutput = false;
+            lockEngine();
             try {
-                channel.write(sending);
-            } catch (IOException e) {
-                close();
-                return;
+                takeOutput();
+            } finally {
+                engine.lock.unlock();
             }
-            if (sending.hasRemaining()) {
-                pendingBytes = sending.remaining();
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                return;
-            }
-            byte[] b = sending.array();
-            if (b.length <= 1024 * 1024 && sending.arrayOffset() == 0 && b.length >= RespWriter.INITIAL) spare = b;
-            sending = null;
-            pendingBytes = 0;
-            if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) key.interestOps(SelectionKey.OP_READ);
+            if (sending == null) break;
         }
+        if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) key.interestOps(SelectionKey.OP_READ);
         if (closeAfterWrite) close();
     }
 
@@ -224,11 +321,15 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
     void onWake() {
         if (closed) return;
-        if (!queued.isEmpty() && !client.blocked) {
+        if (dropNow) {
+            close();
+            return;
+        }
+        if ((!queued.isEmpty() || pendingProtocolError != null) && !client.blocked) {
             runQueued(null);
             return;
         }
-        engine.lock.lock();
+        lockEngine();
         try {
             takeOutput();
         } finally {

@@ -8,7 +8,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,6 +42,19 @@ final class EventLoop implements Runnable {
     void adopt(SocketChannel ch) {
         incoming.add(ch);
         selector.wakeup();
+        // lost a race with shutdown: nobody will register it
+        if (!running) closeIncoming();
+    }
+
+    private void closeIncoming() {
+        SocketChannel ch;
+        while ((ch = incoming.poll()) != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     void requestFlush(Connection c) {
@@ -53,6 +65,11 @@ final class EventLoop implements Runnable {
         connections.remove(c);
     }
 
+    /** Live connections, for tests in this package. */
+    java.util.List<Connection> connections() {
+        return new ArrayList<>(connections);
+    }
+
     int connectionCount() {
         return connections.size();
     }
@@ -61,27 +78,19 @@ final class EventLoop implements Runnable {
     public void run() {
         try {
             while (running) {
-                selector.select();
+                // the consumer form walks ready keys without the selected-key HashSet
+                selector.select(this::onReady);
                 if (!running) break;
                 registerIncoming();
-                Set<SelectionKey> keys = selector.selectedKeys();
-                Iterator<SelectionKey> it = keys.iterator();
-                while (it.hasNext()) {
-                    SelectionKey k = it.next();
-                    it.remove();
-                    if (!k.isValid()) continue;
-                    if (k.isAcceptable()) {
-                        accept();
-                        continue;
-                    }
-                    Connection c = (Connection) k.attachment();
-                    if (k.isWritable()) c.onWritable();
-                    if (k.isValid() && k.isReadable()) c.onReadable();
-                }
                 if (!flushRequests.isEmpty()) {
                     for (Connection c : new ArrayList<>(flushRequests)) {
                         flushRequests.remove(c);
-                        c.onWake();
+                        try {
+                            c.onWake();
+                        } catch (RuntimeException e) {
+                            System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
+                            c.close();
+                        }
                     }
                 }
             }
@@ -91,12 +100,37 @@ final class EventLoop implements Runnable {
                 e.printStackTrace();
             }
         } finally {
+            running = false;
             for (Connection c : new ArrayList<>(connections)) c.close();
+            closeIncoming();
             try {
                 selector.close();
             } catch (IOException ignored) {
                 // shutting down
             }
+        }
+    }
+
+    private void onReady(SelectionKey k) {
+        if (!k.isValid()) return;
+        if (k.isAcceptable()) {
+            try {
+                accept();
+            } catch (IOException e) {
+                // a failed accept (e.g. out of file descriptors) must not stop the loop
+                System.err.println("fakeredis: accept failed: " + e);
+            }
+            return;
+        }
+        Connection c = (Connection) k.attachment();
+        try {
+            if (k.isWritable()) c.onWritable();
+            if (k.isValid() && k.isReadable()) c.onReadable();
+        } catch (RuntimeException e) {
+            // one broken connection must not stop the loop serving the others
+            System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
+            e.printStackTrace();
+            c.close();
         }
     }
 

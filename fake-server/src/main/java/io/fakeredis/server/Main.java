@@ -30,6 +30,7 @@ public final class Main {
             }
         }
         Engine engine = new Engine(Clock.system());
+        engine.commandLog.enabled(false);
         if (password != null) engine.config().set("requirepass", password);
         engine.config().set("port", Integer.toString(port));
         FakeRedisServer server = FakeRedisServer.start(engine, bind, port, ioThreads);

@@ -20,7 +20,15 @@ final class RespParser {
     private int multibulk;
     private long bulkLen = -1;
 
-    /** The protocol error that ended parsing, or null. */
+    /** The last parse stopped after one command because the client is not authenticated yet. */
+    boolean stoppedForAuth;
+
+    private boolean stopForAuth() {
+        stoppedForAuth = pos < end;
+        return true;
+    }
+
+    /** The protocol error that ended parsing, or null. Latin-1: each char stands for one byte. */
     String error;
 
     interface Limits {
@@ -30,7 +38,11 @@ final class RespParser {
         boolean authRequired();
     }
 
-    /** Room to read into: compacts consumed bytes and grows for a large pending bulk. */
+    /**
+     * Room to read into: compacts consumed bytes and doubles when nearly full. A large bulk grows
+     * the buffer as its bytes arrive, not from its header alone, so a bogus "$500000000" costs
+     * nothing until the data comes.
+     */
     void prepareRead() {
         if (pos == end) {
             pos = end = 0;
@@ -39,10 +51,9 @@ final class RespParser {
             end -= pos;
             pos = 0;
         }
-        long need = bulkLen >= 0 ? bulkLen + 2 : 0;
-        if (end == buf.length || (need > 0 && need + pos > buf.length)) {
-            long cap = Math.max((long) buf.length * 2, need + pos);
-            if (cap > Integer.MAX_VALUE - 16) cap = Integer.MAX_VALUE - 16;
+        if (buf.length - end < 4096) {
+            long cap = Math.min((long) buf.length * 2, Integer.MAX_VALUE - 16);
+            if (cap <= buf.length) return; // at the array limit: the request cannot be held
             byte[] nb = new byte[(int) cap];
             System.arraycopy(buf, pos, nb, 0, end - pos);
             end -= pos;
@@ -59,8 +70,12 @@ final class RespParser {
         }
     }
 
-    /** Parses every complete command; false after a protocol error (see {@link #error}). */
+    /**
+     * Parses every complete command (only the next one while the client must still authenticate);
+     * false after a protocol error (see {@link #error}).
+     */
     boolean parse(List<byte[][]> out, Limits limits) {
+        stoppedForAuth = false;
         while (pos < end) {
             if (multibulk == 0 && argv == null) {
                 if (buf[pos] == '*') {
@@ -69,7 +84,7 @@ final class RespParser {
                 } else {
                     int before = out.size();
                     if (!inline(out)) return error == null;
-                    if (out.size() == before) continue;
+                    if (out.size() != before && limits.authRequired()) return stopForAuth();
                     continue;
                 }
             }
@@ -77,29 +92,40 @@ final class RespParser {
             out.add(argv);
             argv = null;
             argc = 0;
+            // Before AUTH the limits depend on the outcome of this command (Redis parses and runs
+            // one command at a time): stop here and let the caller run it first.
+            if (limits.authRequired()) return stopForAuth();
         }
         return true;
     }
 
+    /**
+     * Like Redis's strchr over the query buffer: a NUL byte ends the search, so a header line
+     * holding a NUL is never complete (Redis then waits for more input, as this does).
+     */
     private int indexOf(byte b, int from) {
-        for (int i = from; i < end; i++) if (buf[i] == b) return i;
+        for (int i = from; i < end; i++) {
+            byte x = buf[i];
+            if (x == b) return i;
+            if (x == 0) return -1;
+        }
         return -1;
     }
 
     private boolean multibulkHeader(Limits limits) {
         int nl = indexOf((byte) '\r', pos);
         if (nl < 0) {
-            if (end - pos > INLINE_MAX) error = "Protocol error: too big mbulk count string";
+            if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big mbulk count string";
             return false;
         }
         if (nl > end - 2) return false; // need the \n too
         long ll = parseLong(pos + 1, nl);
         if (ll == Long.MIN_VALUE || ll > Integer.MAX_VALUE) {
-            error = "Protocol error: invalid multibulk length";
+            error = "ERR Protocol error: invalid multibulk length";
             return false;
         }
         if (ll > 10 && limits.authRequired()) {
-            error = "Protocol error: unauthenticated multibulk length";
+            error = "ERR Protocol error: unauthenticated multibulk length";
             return false;
         }
         pos = nl + 2;
@@ -116,21 +142,25 @@ final class RespParser {
                 if (pos >= end) return false;
                 int nl = indexOf((byte) '\r', pos);
                 if (nl < 0) {
-                    if (end - pos > INLINE_MAX) error = "Protocol error: too big bulk count string";
+                    if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big bulk count string";
                     return false;
                 }
                 if (nl > end - 2) return false;
                 if (buf[pos] != '$') {
-                    error = "Protocol error: expected '$', got '" + (char) (buf[pos] & 0xff) + "'";
+                    // As Redis's "%c" formatting: the raw byte (one Latin-1 char, written back as
+                    // one byte), line breaks mapped to spaces, and a NUL ending the text.
+                    int c = buf[pos] & 0xff;
+                    error = "ERR Protocol error: expected '$', got '"
+                            + (c == 0 ? "" : (c == '\r' || c == '\n' ? " " : (char) c) + "'");
                     return false;
                 }
                 long ll = parseLong(pos + 1, nl);
                 if (ll == Long.MIN_VALUE || ll < 0 || ll > limits.maxBulkLen()) {
-                    error = "Protocol error: invalid bulk length";
+                    error = "ERR Protocol error: invalid bulk length";
                     return false;
                 }
                 if (ll > 16384 && limits.authRequired()) {
-                    error = "Protocol error: unauthenticated bulk length";
+                    error = "ERR Protocol error: unauthenticated bulk length";
                     return false;
                 }
                 pos = nl + 2;
@@ -158,26 +188,45 @@ final class RespParser {
         return true;
     }
 
-    /** Redis string2ll over buf[from, to); Long.MIN_VALUE when invalid. */
+    /**
+     * Redis string2ll over buf[from, to) without allocating: optional '-', no leading zeros, no
+     * '+' or spaces, within a long. Long.MIN_VALUE when invalid.
+     */
     private long parseLong(int from, int to) {
-        long[] v = new long[1];
-        if (!io.fakeredis.core.util.Bytes.parseLong(buf, from, to - from, v) || v[0] == Long.MIN_VALUE) {
-            return Long.MIN_VALUE;
+        int n = to - from;
+        if (n <= 0 || n > 20) return Long.MIN_VALUE;
+        if (n == 1 && buf[from] == '0') return 0;
+        int p = from;
+        boolean neg = false;
+        if (buf[p] == '-') {
+            neg = true;
+            if (++p == to) return Long.MIN_VALUE;
         }
-        return v[0];
+        if (buf[p] < '1' || buf[p] > '9') return Long.MIN_VALUE;
+        long v = 0;
+        for (; p < to; p++) {
+            int d = buf[p] - '0';
+            if (d < 0 || d > 9) return Long.MIN_VALUE;
+            if (v > (Long.MAX_VALUE - d) / 10) {
+                // only LLONG_MIN fits; callers treat every negative length alike
+                return neg && p == to - 1 && v == Long.MAX_VALUE / 10 && d == 8 ? -1 : Long.MIN_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return neg ? -v : v;
     }
 
     private boolean inline(List<byte[][]> out) {
         int nl = indexOf((byte) '\n', pos);
         if (nl < 0) {
-            if (end - pos > INLINE_MAX) error = "Protocol error: too big inline request";
+            if (end - pos > INLINE_MAX) error = "ERR Protocol error: too big inline request";
             return false;
         }
         int lineEnd = nl;
         if (nl != pos && buf[nl - 1] == '\r') lineEnd--;
         List<byte[]> args = splitArgs(buf, pos, lineEnd);
         if (args == null) {
-            error = "Protocol error: unbalanced quotes in request";
+            error = "ERR Protocol error: unbalanced quotes in request";
             return false;
         }
         pos = nl + 1;

@@ -98,10 +98,7 @@ final class RespWriter implements ReplySink {
             raw(OK);
             return;
         }
-        ensure(s.length() * 3 + 3);
-        buf[len++] = '+';
-        raw(s.getBytes(StandardCharsets.UTF_8));
-        crlf();
+        line('+', s);
     }
 
     @Override
@@ -112,10 +109,35 @@ final class RespWriter implements ReplySink {
     @Override
     public void error(String s) {
         errors++;
-        ensure(1);
-        buf[len++] = '-';
-        raw(s.getBytes(StandardCharsets.UTF_8));
+        line('-', s);
+    }
+
+    /** prefix, s as UTF-8, CRLF; ASCII text (the usual case) is copied without a temporary array. */
+    private void line(char prefix, String s) {
+        int n = s.length();
+        ensure(n + 3);
+        int start = len;
+        buf[len++] = (byte) prefix;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80) {
+                len = start + 1;
+                raw(s.getBytes(StandardCharsets.UTF_8));
+                break;
+            }
+            buf[len++] = (byte) ch;
+        }
         crlf();
+    }
+
+    /** An error whose text is Latin-1, one char per byte (protocol errors quoting a raw byte). */
+    void errorLatin1(String s) {
+        errors++;
+        ensure(s.length() + 3);
+        buf[len++] = '-';
+        for (int i = 0; i < s.length(); i++) buf[len++] = (byte) s.charAt(i);
+        buf[len++] = '\r';
+        buf[len++] = '\n';
     }
 
     @Override

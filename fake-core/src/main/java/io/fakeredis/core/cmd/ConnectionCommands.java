@@ -20,6 +20,9 @@ public final class ConnectionCommands {
         t.bind("reset", ConnectionCommands::reset);
     }
 
+    private static final byte[] PONG = {'p', 'o', 'n', 'g'};
+    private static final byte[] EMPTY = {};
+
     static void ping(Client c) {
         if (c.argc() > 2) {
             c.reply.error(Errors.wrongArgs("ping"));

@@ -1,11 +1,460 @@
 package io.fakeredis.core.cmd;
 
+import io.fakeredis.core.Client;
+import io.fakeredis.core.Errors;
+import io.fakeredis.core.Notify;
+import io.fakeredis.core.RedisException;
 import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.core.db.Database;
+import io.fakeredis.core.type.HashValue;
+import io.fakeredis.core.util.Bytes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
-/** Hash commands. */
+/** Hash commands, as Redis 7.0's t_hash.c. */
 public final class HashCommands {
     private HashCommands() {}
 
     public static void register(CommandTable t) {
+        t.bind("hset", c -> hset(c, false));
+        t.bind("hmset", c -> hset(c, true));
+        t.bind("hsetnx", HashCommands::hsetnx);
+        t.bind("hget", HashCommands::hget);
+        t.bind("hmget", HashCommands::hmget);
+        t.bind("hdel", HashCommands::hdel);
+        t.bind("hlen", HashCommands::hlen);
+        t.bind("hstrlen", HashCommands::hstrlen);
+        t.bind("hexists", HashCommands::hexists);
+        t.bind("hkeys", c -> getall(c, true, false));
+        t.bind("hvals", c -> getall(c, false, true));
+        t.bind("hgetall", c -> getall(c, true, true));
+        t.bind("hincrby", HashCommands::hincrby);
+        t.bind("hincrbyfloat", HashCommands::hincrbyfloat);
+        t.bind("hrandfield", HashCommands::hrandfield);
+        t.bind("hscan", HashCommands::hscan);
+    }
+
+    static HashValue read(Client c, byte[] key) {
+        return Database.typed(c.db.lookupRead(key), HashValue.class);
+    }
+
+    /** The hash at key for a write, created (but not yet added to the db) when absent. */
+    private static HashValue writeOrNew(Client c, byte[] key, boolean[] created) {
+        HashValue h = Database.typed(c.db.lookupWrite(key), HashValue.class);
+        if (h == null) {
+            h = new HashValue();
+            created[0] = true;
+        }
+        return h;
+    }
+
+    /** Adds a new hash to the db, or signals the change of an existing one. */
+    private static void store(Client c, byte[] key, HashValue h, boolean created) {
+        if (created) c.db.add(key, h);
+        else c.db.signalModifiedKey(key);
+    }
+
+    /** hashTypeTryConversion: any long argument turns a listpack hash into a hashtable. */
+    private static void tryConversion(Client c, HashValue h, int from, int to) {
+        if (h.isHashtable()) return;
+        long max = c.engine.config().getLong("hash-max-listpack-value");
+        for (int i = from; i <= to; i++) {
+            if (c.argv[i].length > max) {
+                h.convertToHashtable();
+                return;
+            }
+        }
+    }
+
+    /** hashTypeSet: converts for a long field or value, sets, then converts past the entry limit. */
+    private static boolean set(Client c, HashValue h, byte[] f, byte[] v) {
+        if (!h.isHashtable()) {
+            long max = c.engine.config().getLong("hash-max-listpack-value");
+            if (f.length > max || v.length > max) h.convertToHashtable();
+        }
+        boolean created = h.put(f, v);
+        if (!h.isHashtable() && h.size() > c.engine.config().getLong("hash-max-listpack-entries")) h.convertToHashtable();
+        return created;
+    }
+
+    static void hset(Client c, boolean hmset) {
+        if (c.argc() % 2 == 1) throw new RedisException(Errors.wrongArgs(c.cmd.fullName));
+        byte[] key = c.argv[1];
+        boolean[] created = new boolean[1];
+        HashValue h = writeOrNew(c, key, created);
+        tryConversion(c, h, 2, c.argc() - 1);
+        int n = 0;
+        for (int i = 2; i < c.argc(); i += 2) {
+            if (set(c, h, c.argv[i], c.argv[i + 1])) n++;
+        }
+        store(c, key, h, created[0]);
+        if (hmset) c.reply.ok();
+        else c.reply.integer(n);
+        c.engine.notify(Notify.HASH, "hset", c.db, key);
+    }
+
+    static void hsetnx(Client c) {
+        byte[] key = c.argv[1];
+        boolean[] created = new boolean[1];
+        HashValue h = writeOrNew(c, key, created);
+        if (!created[0] && h.find(c.argv[2]) >= 0) {
+            c.reply.integer(0);
+            return;
+        }
+        tryConversion(c, h, 2, 3);
+        set(c, h, c.argv[2], c.argv[3]);
+        store(c, key, h, created[0]);
+        c.reply.integer(1);
+        c.engine.notify(Notify.HASH, "hset", c.db, key);
+    }
+
+    static void hget(Client c) {
+        HashValue h = read(c, c.argv[1]);
+        byte[] v = h == null ? null : h.get(c.argv[2]);
+        if (v == null) c.reply.nullBulk();
+        else c.reply.bulk(v);
+    }
+
+    static void hmget(Client c) {
+        HashValue h = read(c, c.argv[1]);
+        c.reply.array(c.argc() - 2);
+        for (int i = 2; i < c.argc(); i++) {
+            byte[] v = h == null ? null : h.get(c.argv[i]);
+            if (v == null) c.reply.nullBulk();
+            else c.reply.bulk(v);
+        }
+    }
+
+    static void hdel(Client c) {
+        byte[] key = c.argv[1];
+        HashValue h = Database.typed(c.db.lookupWrite(key), HashValue.class);
+        if (h == null) {
+            c.reply.integer(0);
+            return;
+        }
+        int deleted = 0;
+        boolean keyRemoved = false;
+        for (int i = 2; i < c.argc(); i++) {
+            if (h.remove(c.argv[i])) {
+                deleted++;
+                if (h.isEmpty()) {
+                    c.db.delete(key);
+                    keyRemoved = true;
+                    break;
+                }
+            }
+        }
+        if (deleted > 0) {
+            if (!keyRemoved) c.db.signalModifiedKey(key);
+            c.engine.notify(Notify.HASH, "hdel", c.db, key);
+            if (keyRemoved) c.engine.notify(Notify.GENERIC, "del", c.db, key);
+        }
+        c.reply.integer(deleted);
+    }
+
+    static void hlen(Client c) {
+        HashValue h = read(c, c.argv[1]);
+        c.reply.integer(h == null ? 0 : h.size());
+    }
+
+    static void hstrlen(Client c) {
+        HashValue h = read(c, c.argv[1]);
+        byte[] v = h == null ? null : h.get(c.argv[2]);
+        c.reply.integer(v == null ? 0 : v.length);
+    }
+
+    static void hexists(Client c) {
+        HashValue h = read(c, c.argv[1]);
+        c.reply.integer(h != null && h.find(c.argv[2]) >= 0 ? 1 : 0);
+    }
+
+    static void getall(Client c, boolean fields, boolean values) {
+        HashValue h = read(c, c.argv[1]);
+        boolean both = fields && values;
+        int n = h == null ? 0 : h.size();
+        if (both) c.reply.map(n);
+        else c.reply.array(n);
+        for (int i = 0; i < n; i++) {
+            if (fields) c.reply.bulk(h.fieldAt(i));
+            if (values) c.reply.bulk(h.valueAt(i));
+        }
+    }
+
+    static void hincrby(Client c) {
+        long incr = Bytes.toLong(c.argv[3]);
+        byte[] key = c.argv[1];
+        boolean[] created = new boolean[1];
+        HashValue h = writeOrNew(c, key, created);
+        long value = 0;
+        byte[] cur = h.get(c.argv[2]);
+        if (cur != null) {
+            long[] out = new long[1];
+            if (!Bytes.parseLong(cur, 0, cur.length, out)) throw new RedisException("ERR hash value is not an integer");
+            value = out[0];
+        }
+        if ((incr < 0 && value < 0 && incr < Long.MIN_VALUE - value)
+                || (incr > 0 && value > 0 && incr > Long.MAX_VALUE - value)) {
+            throw new RedisException(Errors.OVERFLOW);
+        }
+        value += incr;
+        set(c, h, c.argv[2], Bytes.fromLong(value));
+        store(c, key, h, created[0]);
+        c.reply.integer(value);
+        c.engine.notify(Notify.HASH, "hincrby", c.db, key);
+    }
+
+    static void hincrbyfloat(Client c) {
+        BigDecimal incr = LongDouble.parse(c.argv[3]);
+        if (incr == null) throw Errors.notFloat;
+        if (incr == LongDouble.INFINITY) throw new RedisException("ERR value is NaN or Infinity");
+        byte[] key = c.argv[1];
+        boolean[] created = new boolean[1];
+        HashValue h = writeOrNew(c, key, created);
+        BigDecimal value = BigDecimal.ZERO;
+        byte[] cur = h.get(c.argv[2]);
+        if (cur != null) {
+            value = LongDouble.parse(cur);
+            if (value == null) throw new RedisException("ERR hash value is not a float");
+        }
+        BigDecimal sum = value == LongDouble.INFINITY ? null : LongDouble.round(value.add(incr));
+        if (sum == null) throw new RedisException("ERR increment would produce NaN or Infinity");
+        byte[] out = LongDouble.format(sum);
+        set(c, h, c.argv[2], out);
+        store(c, key, h, created[0]);
+        c.reply.bulk(out);
+        c.engine.notify(Notify.HASH, "hincrbyfloat", c.db, key);
+    }
+
+    static void hrandfield(Client c) {
+        if (c.argc() == 2) {
+            HashValue h = read(c, c.argv[1]);
+            if (h == null) c.reply.nullBulk();
+            else c.reply.bulk(h.fieldAt(c.engine.random.nextInt(h.size())));
+            return;
+        }
+        long l = Bytes.toLong(c.argv[2]);
+        if (l == Long.MIN_VALUE) {
+            throw new RedisException("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
+        }
+        boolean withValues = false;
+        if (c.argc() > 4 || (c.argc() == 4 && !Bytes.eq(c.argv[3], "withvalues"))) throw Errors.syntax;
+        if (c.argc() == 4) {
+            withValues = true;
+            if (l < -Long.MAX_VALUE / 2 || l > Long.MAX_VALUE / 2) throw new RedisException("ERR value is out of range");
+        }
+        boolean uniq = l >= 0;
+        long count = uniq ? l : -l;
+        HashValue h = read(c, c.argv[1]);
+        if (h == null || count == 0) {
+            c.reply.array(0);
+            return;
+        }
+        int size = h.size();
+        boolean pairs = withValues && c.resp() > 2;
+        java.util.Random rnd = c.engine.random;
+        if (!uniq || count == 1) {
+            replyHeader(c, count, withValues);
+            for (long k = 0; k < count; k++) replyEntry(c, h, rnd.nextInt(size), withValues, pairs);
+            return;
+        }
+        if (count >= size) {
+            replyHeader(c, size, withValues);
+            for (int i = 0; i < size; i++) replyEntry(c, h, i, withValues, pairs);
+            return;
+        }
+        // distinct random positions: a partial Fisher-Yates shuffle
+        int n = (int) count;
+        int[] idx = new int[size];
+        for (int i = 0; i < size; i++) idx[i] = i;
+        for (int i = 0; i < n; i++) {
+            int j = i + rnd.nextInt(size - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        replyHeader(c, n, withValues);
+        for (int i = 0; i < n; i++) replyEntry(c, h, idx[i], withValues, pairs);
+    }
+
+    private static void replyHeader(Client c, long count, boolean withValues) {
+        if (withValues && c.resp() == 2) c.reply.array((int) (count * 2));
+        else c.reply.array((int) count);
+    }
+
+    private static void replyEntry(Client c, HashValue h, int i, boolean withValues, boolean pairs) {
+        if (pairs) c.reply.array(2);
+        c.reply.bulk(h.fieldAt(i));
+        if (withValues) c.reply.bulk(h.valueAt(i));
+    }
+
+    /** Redis's parseScanCursorOrReply: an unsigned 64-bit decimal, as strtoul reads it. */
+    static long parseCursor(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        boolean neg = false;
+        if (n > 0 && (b[0] == '+' || b[0] == '-')) {
+            neg = b[0] == '-';
+            i = 1;
+        }
+        if (i == n) throw new RedisException("ERR invalid cursor");
+        long v = 0;
+        for (; i < n; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) throw new RedisException("ERR invalid cursor");
+            if (Long.compareUnsigned(v, Long.divideUnsigned(-1L, 10)) > 0) throw new RedisException("ERR invalid cursor");
+            long nv = v * 10 + d;
+            if (Long.compareUnsigned(nv, v * 10) < 0) throw new RedisException("ERR invalid cursor");
+            v = nv;
+        }
+        return neg ? -v : v;
+    }
+
+    static void hscan(Client c) {
+        long cursor = parseCursor(c.argv[2]);
+        HashValue h = read(c, c.argv[1]);
+        if (h == null) {
+            c.reply.array(2);
+            c.reply.bulk(Bytes.fromLong(0));
+            c.reply.array(0);
+            return;
+        }
+        long count = 10;
+        byte[] pat = null;
+        for (int i = 3; i < c.argc(); ) {
+            int j = c.argc() - i;
+            if (Bytes.eq(c.argv[i], "count") && j >= 2) {
+                count = Bytes.toLong(c.argv[i + 1]);
+                if (count < 1) throw Errors.syntax;
+                i += 2;
+            } else if (Bytes.eq(c.argv[i], "match") && j >= 2) {
+                byte[] p = c.argv[i + 1];
+                pat = p.length == 1 && p[0] == '*' ? null : p;
+                i += 2;
+            } else {
+                throw Errors.syntax;
+            }
+        }
+        int from, to;
+        long next;
+        if (!h.isHashtable()) {
+            // a listpack is returned whole in one call
+            from = 0;
+            to = h.size();
+            next = 0;
+        } else {
+            // descending positions: a removal moves the last entry down into unvisited ground,
+            // so every entry present for the whole scan is returned
+            long bound = cursor == 0 ? h.size() : Math.min(cursor, h.size());
+            if (Long.compareUnsigned(cursor, h.size()) > 0) bound = h.size();
+            from = (int) Math.max(0, bound - count);
+            to = (int) bound;
+            next = from;
+        }
+        int[] keep = new int[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (pat == null || io.fakeredis.core.util.Glob.match(pat, h.fieldAt(i))) keep[n++] = i;
+        }
+        c.reply.array(2);
+        c.reply.bulk(Long.toUnsignedString(next).getBytes(StandardCharsets.US_ASCII));
+        c.reply.array(n * 2);
+        for (int k = 0; k < n; k++) {
+            c.reply.bulk(h.fieldAt(keep[k]));
+            c.reply.bulk(h.valueAt(keep[k]));
+        }
+    }
+
+    /**
+     * x87 80-bit long double arithmetic as Redis's HINCRBYFLOAT uses it (strtold, +, "%.17Lf" with
+     * trailing zeros removed), done exactly with BigDecimal and rounded to a 64-bit significand.
+     * Private stand-in until util.LongDouble (written on another branch) is merged.
+     */
+    static final class LongDouble {
+        private LongDouble() {}
+
+        /** Marker for an infinite value (a literal inf/infinity). */
+        static final BigDecimal INFINITY = new BigDecimal("1e99999");
+        private static final int MAX_EXP = 16383;
+        private static final int MIN_EXP = -16445;
+
+        /** Redis's string2ld: null when the text is not a valid long double. */
+        static BigDecimal parse(byte[] b) {
+            double d = Bytes.parseDouble(b);
+            if (Double.isNaN(d)) return null;
+            String s = new String(b, StandardCharsets.ISO_8859_1);
+            String body = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+            if (body.equalsIgnoreCase("inf") || body.equalsIgnoreCase("infinity")) return INFINITY;
+            BigDecimal exact;
+            if (body.length() > 1 && body.charAt(0) == '0' && (body.charAt(1) == 'x' || body.charAt(1) == 'X')) {
+                if (Double.isInfinite(d)) return null;
+                exact = new BigDecimal(d);
+            } else {
+                try {
+                    exact = new BigDecimal(s);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return null;
+                }
+            }
+            if (exact.signum() == 0) return BigDecimal.ZERO;
+            // strtold sets ERANGE on overflow and on underflow to zero: Redis rejects both
+            return round(exact);
+        }
+
+        /** Rounds to the nearest long double (64-bit significand, ties to even); null on overflow or underflow. */
+        static BigDecimal round(BigDecimal x) {
+            if (x.signum() == 0) return BigDecimal.ZERO;
+            BigInteger u = x.unscaledValue().abs();
+            int sc = x.scale();
+            BigInteger p;
+            BigInteger q;
+            if (sc >= 0) {
+                p = u;
+                q = BigInteger.TEN.pow(sc);
+            } else {
+                p = u.multiply(BigInteger.TEN.pow(-sc));
+                q = BigInteger.ONE;
+            }
+            int k = p.bitLength() - q.bitLength() - 64;
+            BigInteger m;
+            while (true) {
+                BigInteger num = k < 0 ? p.shiftLeft(-k) : p;
+                BigInteger den = k > 0 ? q.shiftLeft(k) : q;
+                BigInteger[] qr = num.divideAndRemainder(den);
+                int bl = qr[0].bitLength();
+                if (bl > 64) {
+                    k++;
+                    continue;
+                }
+                if (bl < 64) {
+                    k--;
+                    continue;
+                }
+                m = qr[0];
+                int cmp = qr[1].shiftLeft(1).compareTo(den);
+                if (cmp > 0 || (cmp == 0 && m.testBit(0))) m = m.add(BigInteger.ONE);
+                if (m.bitLength() > 64) {
+                    m = m.shiftRight(1);
+                    k++;
+                }
+                break;
+            }
+            if (k + 63 > MAX_EXP || k + 63 < MIN_EXP) return null;
+            BigDecimal v = k >= 0 ? new BigDecimal(m.shiftLeft(k))
+                    : new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-k)), -k);
+            return x.signum() < 0 ? v.negate() : v;
+        }
+
+        /** ld2string in LD_STR_HUMAN mode: "%.17Lf" without trailing zeros, "-0" as "0". */
+        static byte[] format(BigDecimal v) {
+            String s = v.setScale(17, RoundingMode.HALF_EVEN).toPlainString();
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') end--;
+            if (s.charAt(end - 1) == '.') end--;
+            s = s.substring(0, end);
+            if (s.equals("-0")) s = "0";
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
     }
 }

@@ -497,14 +497,14 @@ public final class KeyCommands {
         if (id1 != id2) {
             Database a = c.engine.db(id1);
             Database b = c.engine.db(id2);
+            // WATCH sees keys present in either database before the swap, as touchAllWatchedKeysInDb
+            c.engine.transactions.databasesSwapped(a, b);
             a.swapWith(b);
             // clients stay in their db: those blocked there may now find their keys
             if (c.engine.blocking.blockedCount() > 0) {
                 signalAllReady(a);
                 signalAllReady(b);
             }
-            c.engine.keyModified(a, null);
-            c.engine.keyModified(b, null);
         }
         c.reply.ok();
     }

@@ -88,6 +88,7 @@ public final class Transactions {
             return;
         }
         c.multi = null;
+        c.dirtyCas = false;
         unwatchAll(c);
         c.reply.ok();
     }
@@ -103,10 +104,12 @@ public final class Transactions {
             if (m.dirtyExec) c.reply.error("EXECABORT Transaction discarded because of previous errors.");
             else c.reply.nullArray();
             c.multi = null;
+            c.dirtyCas = false;
             unwatchAll(c);
             return;
         }
         unwatchAll(c);
+        c.dirtyCas = false;
         byte[][] execArgv = c.argv;
         Command execCmd = c.cmd;
         c.reply.array(m.commands.size());

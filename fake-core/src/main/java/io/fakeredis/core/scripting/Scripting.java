@@ -353,7 +353,11 @@ public final class Scripting {
     }
 
     private Client scriptClient() {
-        if (scriptClient == null) scriptClient = engine.createInternalClient(new NullSink());
+        if (scriptClient == null) {
+            scriptClient = engine.createInternalClient(new NullSink());
+            // scripts never block: BLPOP and friends answer at once, as with CLIENT_DENY_BLOCKING
+            scriptClient.inMulti = true;
+        }
         return scriptClient;
     }
 

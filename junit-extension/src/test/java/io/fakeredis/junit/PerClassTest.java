@@ -1,0 +1,65 @@
+package io.fakeredis.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fakeredis.FakeRedisEngine;
+import io.fakeredis.core.clock.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** One instance for the class and its nested classes, flushed and with its clock reset between tests. */
+@FakeRedis(lifecycle = FakeRedis.Lifecycle.PER_CLASS, clock = FakeRedis.ClockType.MANUAL)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PerClassTest {
+    static FakeRedisEngine staticEngine;
+    static FakeRedisInfo staticInfo;
+    static ManualClock staticClock;
+    static FakeRedisEngine fromBeforeAll;
+    static Instant start;
+
+    private final FakeRedisEngine fromConstructor;
+
+    PerClassTest(FakeRedisEngine engine) {
+        this.fromConstructor = engine;
+    }
+
+    @BeforeAll
+    static void beforeAll(FakeRedisEngine engine, ManualClock clock) {
+        fromBeforeAll = engine;
+        start = clock.instant();
+    }
+
+    @Test
+    @Order(1)
+    void sameInstanceEverywhere(FakeRedisEngine engine, ManualClock clock) {
+        assertThat(engine).isSameAs(staticEngine).isSameAs(fromBeforeAll).isSameAs(fromConstructor);
+        assertThat(clock).isSameAs(staticClock).isSameAs(engine.clock());
+        assertThat(staticInfo.port()).isPositive();
+        engine.set("left", "over");
+        engine.db(7).set("also", "left");
+        clock.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    @Order(2)
+    void flushedAndClockResetBetweenTests(FakeRedisEngine engine, ManualClock clock) {
+        assertThat(engine).isSameAs(fromBeforeAll);
+        assertThat(engine.get("left")).isNull();
+        assertThat(engine.db(7).get("also")).isNull();
+        assertThat(clock.instant()).isEqualTo(start);
+    }
+
+    @Nested
+    class Inner {
+        @Test
+        void nestedClassesShareTheOuterInstance(FakeRedisEngine engine) {
+            assertThat(engine).isSameAs(fromBeforeAll);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.fakeredis.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.fakeredis.FakeRedisEngine;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * What @FakeRedis costs: run in a fresh JVM (not a unit test), results go to docs/startup.md.
+ * <pre>java -cp junit-extension/target/test-classes:junit-extension/target/classes:CLASSPATH io.fakeredis.junit.StartupBenchmark</pre>
+ */
+public final class StartupBenchmark {
+    private StartupBenchmark() {}
+
+    static final Settings SERVER = Settings.DEFAULTS;
+    static final Settings ENGINE_ONLY = new Settings(FakeRedis.Lifecycle.PER_METHOD, "default", false, 0, true, "",
+            FakeRedis.ClockType.SYSTEM, FakeRedis.Protocol.RESP3, true);
+
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("JVM start to main: %d ms%n", System.currentTimeMillis() - jvmStart);
+
+        long t0 = System.nanoTime();
+        Instance cold = new Instance(SERVER);
+        long t1 = System.nanoTime();
+        cold.close();
+        long t2 = System.nanoTime();
+        System.out.printf("cold start (engine + server, first in JVM): %.1f ms, stop: %.1f ms%n", ms(t1 - t0), ms(t2 - t1));
+
+        long e0 = System.nanoTime();
+        new Instance(ENGINE_ONLY).close();
+        System.out.printf("first engine-only start/stop after that: %.2f ms%n", ms(System.nanoTime() - e0));
+
+        for (int i = 0; i < 200; i++) new Instance(SERVER).close(); // warm-up
+        int n = 500;
+        long w0 = System.nanoTime();
+        for (int i = 0; i < n; i++) new Instance(SERVER).close();
+        System.out.printf("warm start/stop pair, engine + server: %.3f ms%n", ms(System.nanoTime() - w0) / n);
+
+        for (int i = 0; i < 2000; i++) new Instance(ENGINE_ONLY).close();
+        n = 5000;
+        long x0 = System.nanoTime();
+        for (int i = 0; i < n; i++) new Instance(ENGINE_ONLY).close();
+        System.out.printf("warm start/stop pair, engine only: %.1f us%n", us(System.nanoTime() - x0) / n);
+
+        try (FakeRedisEngine engine = new FakeRedisEngine()) {
+            for (int i = 0; i < 100_000; i++) engine.reset();
+            n = 1_000_000;
+            long f0 = System.nanoTime();
+            for (int i = 0; i < n; i++) engine.reset();
+            System.out.printf("flush of an empty engine (all 16 dbs, logs): %.3f us%n", us(System.nanoTime() - f0) / n);
+        }
+
+        // the whole extension, through the JUnit launcher: 200 per-method tests each with a fresh server
+        runTests(PerMethodServer.class); // warm JUnit itself
+        long j0 = System.nanoTime();
+        int tests = runTests(PerMethodServer.class);
+        long j1 = System.nanoTime();
+        int plain = runTests(Plain.class);
+        long j2 = System.nanoTime();
+        System.out.printf("JUnit, @FakeRedis per-method with server: %.3f ms per test; same tests without @FakeRedis: %.3f ms per test (%d tests)%n",
+                ms(j1 - j0) / tests, ms(j2 - j1) / plain, tests);
+    }
+
+    static int runTests(Class<?> c) {
+        LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false").build();
+        SummaryGeneratingListener l = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(req, l);
+        if (l.getSummary().getTotalFailureCount() > 0) throw new AssertionError(l.getSummary().getFailures().get(0).getException());
+        return (int) l.getSummary().getTestsSucceededCount();
+    }
+
+    @FakeRedis
+    static class PerMethodServer {
+        @RepeatedTest(200)
+        void t(FakeRedisEngine engine) {
+            engine.set("k", "v");
+        }
+    }
+
+    static class Plain {
+        @RepeatedTest(200)
+        void t() {
+            "k".hashCode();
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double us(long nanos) {
+        return nanos / 1e3;
+    }
+}
