@@ -8,6 +8,7 @@ import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.ListValue;
 import io.fakeredis.core.util.Bytes;
+import io.fakeredis.core.util.LongDouble;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -31,12 +32,12 @@ public final class BlockingCommands {
      */
     public static long deadline(Client c, byte[] arg) {
         // string2ld then "* 1000" and ceill in long double, as Redis does
-        BigDecimal v = HashCommands.LongDouble.parse(arg);
-        if (v == null) throw new RedisException("ERR timeout is not a float or out of range");
-        if (v == HashCommands.LongDouble.INFINITY || v.signum() < 0) throw new RedisException("ERR timeout is negative");
-        BigDecimal ms = HashCommands.LongDouble.round(v.multiply(THOUSAND));
+        LongDouble ld = LongDouble.parse(arg);
+        if (ld == null || ld.isNaN()) throw new RedisException("ERR timeout is not a float or out of range");
+        if (ld.isInfinite() || ld.toBigDecimal().signum() < 0) throw new RedisException("ERR timeout is negative");
+        BigDecimal ms = ld.toBigDecimal().multiply(THOUSAND);
         // C's (long long) of a value out of range gives LLONG_MIN: Redis then calls it negative
-        if (ms == null || ms.compareTo(TWO_POW_63) >= 0) throw new RedisException("ERR timeout is negative");
+        if (ms.compareTo(TWO_POW_63) >= 0) throw new RedisException("ERR timeout is negative");
         long tval = ms.setScale(0, RoundingMode.CEILING).longValueExact();
         if (tval == 0) return 0;
         long now = c.engine.now();

@@ -8,6 +8,7 @@ import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.HashValue;
 import io.fakeredis.core.util.Bytes;
+import io.fakeredis.core.util.LongDouble;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -206,21 +207,21 @@ public final class HashCommands {
     }
 
     static void hincrbyfloat(Client c) {
-        BigDecimal incr = LongDouble.parse(c.argv[3]);
+        LongDouble incr = LongDouble.parse(c.argv[3]);
         if (incr == null) throw Errors.notFloat;
-        if (incr == LongDouble.INFINITY) throw new RedisException("ERR value is NaN or Infinity");
+        if (incr.isNaN() || incr.isInfinite()) throw new RedisException("ERR value is NaN or Infinity");
         byte[] key = c.argv[1];
         boolean[] created = new boolean[1];
         HashValue h = writeOrNew(c, key, created);
-        BigDecimal value = BigDecimal.ZERO;
+        LongDouble value = LongDouble.ZERO;
         byte[] cur = h.get(c.argv[2]);
         if (cur != null) {
             value = LongDouble.parse(cur);
             if (value == null) throw new RedisException("ERR hash value is not a float");
         }
-        BigDecimal sum = value == LongDouble.INFINITY ? null : LongDouble.round(value.add(incr));
-        if (sum == null) throw new RedisException("ERR increment would produce NaN or Infinity");
-        byte[] out = LongDouble.format(sum);
+        LongDouble sum = value.add(incr);
+        if (sum.isNaN() || sum.isInfinite()) throw new RedisException("ERR increment would produce NaN or Infinity");
+        byte[] out = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         set(c, h, c.argv[2], out);
         store(c, key, h, created[0]);
         c.reply.bulk(out);
@@ -366,95 +367,4 @@ public final class HashCommands {
         }
     }
 
-    /**
-     * x87 80-bit long double arithmetic as Redis's HINCRBYFLOAT uses it (strtold, +, "%.17Lf" with
-     * trailing zeros removed), done exactly with BigDecimal and rounded to a 64-bit significand.
-     * Private stand-in until util.LongDouble (written on another branch) is merged.
-     */
-    static final class LongDouble {
-        private LongDouble() {}
-
-        /** Marker for an infinite value (a literal inf/infinity). */
-        static final BigDecimal INFINITY = new BigDecimal("1e99999");
-        private static final int MAX_EXP = 16383;
-        private static final int MIN_EXP = -16445;
-
-        /** Redis's string2ld: null when the text is not a valid long double. */
-        static BigDecimal parse(byte[] b) {
-            double d = Bytes.parseDouble(b);
-            if (Double.isNaN(d)) return null;
-            String s = new String(b, StandardCharsets.ISO_8859_1);
-            String body = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
-            if (body.equalsIgnoreCase("inf") || body.equalsIgnoreCase("infinity")) return INFINITY;
-            BigDecimal exact;
-            if (body.length() > 1 && body.charAt(0) == '0' && (body.charAt(1) == 'x' || body.charAt(1) == 'X')) {
-                if (Double.isInfinite(d)) return null;
-                exact = new BigDecimal(d);
-            } else {
-                try {
-                    exact = new BigDecimal(s);
-                } catch (NumberFormatException | ArithmeticException e) {
-                    return null;
-                }
-            }
-            if (exact.signum() == 0) return BigDecimal.ZERO;
-            // strtold sets ERANGE on overflow and on underflow to zero: Redis rejects both
-            return round(exact);
-        }
-
-        /** Rounds to the nearest long double (64-bit significand, ties to even); null on overflow or underflow. */
-        static BigDecimal round(BigDecimal x) {
-            if (x.signum() == 0) return BigDecimal.ZERO;
-            BigInteger u = x.unscaledValue().abs();
-            int sc = x.scale();
-            BigInteger p;
-            BigInteger q;
-            if (sc >= 0) {
-                p = u;
-                q = BigInteger.TEN.pow(sc);
-            } else {
-                p = u.multiply(BigInteger.TEN.pow(-sc));
-                q = BigInteger.ONE;
-            }
-            int k = p.bitLength() - q.bitLength() - 64;
-            BigInteger m;
-            while (true) {
-                BigInteger num = k < 0 ? p.shiftLeft(-k) : p;
-                BigInteger den = k > 0 ? q.shiftLeft(k) : q;
-                BigInteger[] qr = num.divideAndRemainder(den);
-                int bl = qr[0].bitLength();
-                if (bl > 64) {
-                    k++;
-                    continue;
-                }
-                if (bl < 64) {
-                    k--;
-                    continue;
-                }
-                m = qr[0];
-                int cmp = qr[1].shiftLeft(1).compareTo(den);
-                if (cmp > 0 || (cmp == 0 && m.testBit(0))) m = m.add(BigInteger.ONE);
-                if (m.bitLength() > 64) {
-                    m = m.shiftRight(1);
-                    k++;
-                }
-                break;
-            }
-            if (k + 63 > MAX_EXP || k + 63 < MIN_EXP) return null;
-            BigDecimal v = k >= 0 ? new BigDecimal(m.shiftLeft(k))
-                    : new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-k)), -k);
-            return x.signum() < 0 ? v.negate() : v;
-        }
-
-        /** ld2string in LD_STR_HUMAN mode: "%.17Lf" without trailing zeros, "-0" as "0". */
-        static byte[] format(BigDecimal v) {
-            String s = v.setScale(17, RoundingMode.HALF_EVEN).toPlainString();
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') end--;
-            if (s.charAt(end - 1) == '.') end--;
-            s = s.substring(0, end);
-            if (s.equals("-0")) s = "0";
-            return s.getBytes(StandardCharsets.US_ASCII);
-        }
-    }
 }

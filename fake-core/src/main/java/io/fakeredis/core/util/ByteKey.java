@@ -22,6 +22,11 @@ public final class ByteKey {
         return hash;
     }
 
+    /** memcmp order with shorter-first on a common prefix, as Redis's sdscmp. */
+    public static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
     @Override
     public String toString() {
         return Bytes.str(bytes);

@@ -95,7 +95,7 @@ class ConnectionConformanceTest extends ConformanceTest {
             sameHello(s, "HELLO", "3");
             s.same("PING");
             s.same("CLIENT", "GETNAME");
-            s.same("HELLO", "2", "SETNAME", "n");
+            sameHello(s, "HELLO", "2", "SETNAME", "n");
         });
     }
 

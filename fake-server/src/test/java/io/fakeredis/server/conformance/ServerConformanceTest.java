@@ -152,6 +152,10 @@ class ServerConformanceTest extends ConformanceTest {
             byte[][] r = s.both("INFO", "commandstats");
             String real = str(r[0]).replaceAll("usec=\\d+,usec_per_call=[0-9.]+", "usec=U");
             String fake = str(r[1]).replaceAll("usec=\\d+,usec_per_call=[0-9.]+", "usec=U");
+            // the reply's length header depends on how many digits the timings have
+            String header = "^[$=][0-9]+\r\n";
+            real = real.replaceFirst(header, "");
+            fake = fake.replaceFirst(header, "");
             assertEquals(new TreeSet<>(List.of(real.split("\r\n"))), new TreeSet<>(List.of(fake.split("\r\n"))));
         });
     }
