@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
     public final PubSub pubsub = new PubSub(this);
     public final Transactions transactions = new Transactions(this);
     public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
+    public final io.fakeredis.core.scripting.Functions functions = new io.fakeredis.core.scripting.Functions(this);
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;

@@ -183,7 +183,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
 
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
-        lockEngine();
+        if (!lockOrAnswerBusy(protocolError != null || pendingProtocolError != null)) return;
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 byte[][] argv = queued.poll();
@@ -212,6 +212,45 @@ final class Connection implements Client.Transport, RespParser.Limits {
             engine.lock.unlock();
         }
         flush();
+    }
+
+    /**
+     * Takes the engine lock. While a script holds it past busy-reply-threshold, answers queued
+     * commands as Redis does then (BUSY, SCRIPT KILL) without the lock. Returns false, without
+     * the lock, when nothing is left to run.
+     */
+    private boolean lockOrAnswerBusy(boolean mustRun) {
+        java.util.concurrent.locks.ReentrantLock l = engine.lock;
+        for (int i = 0; i < SPINS; i++) {
+            if (l.tryLock()) return true;
+            Thread.onSpinWait();
+        }
+        while (true) {
+            try {
+                if (engine.lock.tryLock(10, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                engine.lock.lock();
+                return true;
+            }
+            byte[][] next = queued.peek();
+            if (next == null || client.blocked) {
+                if (mustRun) continue;
+                return false;
+            }
+            byte[] reply = engine.scripting.busyReply(next, client.resp());
+            if (reply == null) continue;
+            queued.poll();
+            if (sending == null) {
+                sending = ByteBuffer.wrap(reply);
+            } else {
+                ByteBuffer nb = ByteBuffer.allocate(sending.remaining() + reply.length);
+                nb.put(sending).put(reply).flip();
+                sending = nb;
+            }
+            pendingBytes = sending.remaining();
+            flush();
+        }
     }
 
     private static String internalError(byte[][] argv, Throwable e) {

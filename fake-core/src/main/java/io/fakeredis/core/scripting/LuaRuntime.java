@@ -17,6 +17,26 @@ public interface LuaRuntime {
      */
     void run(Object compiled, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out);
 
+    /**
+     * Runs a library body in FUNCTION LOAD's context, where only redis.register_function, redis.log
+     * and the version constants exist; each registration goes to the registrar. Throws ScriptError.
+     */
+    void loadLibrary(Object compiled, Registrar registrar, Bridge bridge);
+
+    /**
+     * Asks the running script to stop (SCRIPT KILL): it fails with Redis's "Script killed" error
+     * at its next instruction. Called from another thread; the flag clears when the next run starts.
+     */
+    void kill();
+
+    /** Calls a registered function as Redis does: callback(keys, args). Throws ScriptError. */
+    void callFunction(Object function, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out);
+
+    /** Receives redis.register_function calls; throws ScriptError with Redis's text to refuse one. */
+    interface Registrar {
+        void register(byte[] name, Object callback, String[] flags, byte[] description);
+    }
+
     /** What a script can reach from the outside: redis.call and friends. */
     interface Bridge {
         /**

@@ -189,6 +189,10 @@ public final class Scripting {
         }
     }
 
+    public static String flagName(int bit) {
+        return FLAG_NAMES[bit];
+    }
+
     public static int flagBit(String name) {
         for (int i = 0; i < FLAG_NAMES.length; i++) if (FLAG_NAMES[i].equals(name)) return 1 << i;
         return 0;
@@ -201,14 +205,151 @@ public final class Scripting {
         sc.authenticated = true;
         bridge.readOnly = readOnly;
         bridge.caller = caller;
+        LuaRuntime rt = lua();
+        starting(rt, true, caller, sha);
         try {
-            lua().run(script.compiled, keys, args, bridge, caller.reply);
+            rt.run(script.compiled, keys, args, bridge, caller.reply);
         } catch (ScriptError e) {
             String where = e.line > 0 && e.source != null ? " script: " + sha + ", on " + e.source + ":" + e.line + "." : "";
             caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
         } finally {
             bridge.caller = null;
+            running = null;
         }
+    }
+
+    // ---- the busy script: read by I/O threads that could not get the engine lock ----
+
+    public static final String BUSY_EVAL = "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+    public static final String BUSY_FUNCTION = "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.";
+    private static final String UNKILLABLE = "UNKILLABLE Sorry the script already executed write commands against the dataset. "
+            + "You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.";
+    private static final String NOTBUSY = "NOTBUSY No scripts in execution right now.";
+
+    /** The runtime running a script or function, null when none runs. */
+    private volatile LuaRuntime running;
+    private volatile long runningSince;
+    private volatile long busyThreshold;
+    private volatile boolean runningEval;
+    private volatile boolean wroteDirty;
+
+    private volatile byte[][] runningArgv;
+    private volatile String runningName;
+
+    private void starting(LuaRuntime rt, boolean eval, Client caller, String name) {
+        runningArgv = caller.argv;
+        runningName = name;
+        runningSince = engine.clock().millis();
+        busyThreshold = engine.config().getLong("busy-reply-threshold");
+        runningEval = eval;
+        wroteDirty = false;
+        running = rt;
+    }
+
+    /**
+     * The reply for a command that arrives while a script holds the engine lock, as Redis's
+     * processCommand gives it once the script has run past busy-reply-threshold: BUSY for most
+     * commands, SCRIPT KILL and FUNCTION KILL handled. Null means: wait for the lock. Safe
+     * without the engine lock. The reply is an error or +OK, identical in RESP2 and RESP3.
+     */
+    public byte[] busyReply(byte[][] argv, int resp) {
+        LuaRuntime rt = running;
+        if (rt == null || argv.length == 0) return null;
+        if (engine.clock().millis() - runningSince < busyThreshold) return null;
+        Command cmd = engine.commands().lookup(argv[0]);
+        if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
+        if (cmd == null || !cmd.arityOk(argv.length)) return null;
+        boolean eval = runningEval;
+        String busy = eval ? BUSY_EVAL : BUSY_FUNCTION;
+        String reply;
+        if (!cmd.has(Command.ALLOW_BUSY)) {
+            reply = busy;
+        } else if (cmd.fullName.equals("script|kill") || cmd.fullName.equals("function|kill")) {
+            boolean killEval = cmd.fullName.equals("script|kill");
+            if (wroteDirty) {
+                reply = UNKILLABLE;
+            } else if (killEval != eval) {
+                reply = busy;
+            } else {
+                rt.kill();
+                return "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+            }
+        } else if (cmd.fullName.equals("function|stats")) {
+            if (eval) {
+                reply = busy;
+            } else {
+                return busyStats(resp);
+            }
+        } else {
+            return null;
+        }
+        return ("-" + reply + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** FUNCTION STATS while a function runs: its name, command line and running time. */
+    private byte[] busyStats(int resp) {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        byte[][] argv = runningArgv;
+        header(o, resp, 2);
+        bulk(o, Bytes.utf8("running_script"));
+        header(o, resp, 3);
+        bulk(o, Bytes.utf8("name"));
+        bulk(o, Bytes.utf8(runningName));
+        bulk(o, Bytes.utf8("command"));
+        o.writeBytes(Bytes.utf8("*" + argv.length + "\r\n"));
+        for (byte[] a : argv) bulk(o, a);
+        bulk(o, Bytes.utf8("duration_ms"));
+        o.writeBytes(Bytes.utf8(":" + (engine.clock().millis() - runningSince) + "\r\n"));
+        bulk(o, Bytes.utf8("engines"));
+        header(o, resp, 1);
+        bulk(o, Bytes.utf8("LUA"));
+        header(o, resp, 2);
+        bulk(o, Bytes.utf8("libraries_count"));
+        o.writeBytes(Bytes.utf8(":" + engine.functions.libraryCount() + "\r\n"));
+        bulk(o, Bytes.utf8("functions_count"));
+        o.writeBytes(Bytes.utf8(":" + engine.functions.functionCount() + "\r\n"));
+        return o.toByteArray();
+    }
+
+    private static void header(java.io.ByteArrayOutputStream o, int resp, int pairs) {
+        o.writeBytes(Bytes.utf8(resp == 3 ? "%" + pairs + "\r\n" : "*" + pairs * 2 + "\r\n"));
+    }
+
+    private static void bulk(java.io.ByteArrayOutputStream o, byte[] b) {
+        o.writeBytes(Bytes.utf8("$" + b.length + "\r\n"));
+        o.writeBytes(b);
+        o.writeBytes(Bytes.utf8("\r\n"));
+    }
+
+    /** SCRIPT KILL / FUNCTION KILL under the lock: no script can be running then. */
+    public void kill(Client c) {
+        c.reply.error(NOTBUSY);
+    }
+
+    /** FCALL: runs a library function's callback with Redis's error suffix naming the function. */
+    public void runFunction(Client caller, String name, LuaRuntime rt, Object callback, byte[][] keys, byte[][] args, boolean readOnly) {
+        Client sc = scriptClient();
+        sc.db = caller.db;
+        sc.reply.resp(2);
+        sc.authenticated = true;
+        bridge.readOnly = readOnly;
+        bridge.caller = caller;
+        starting(rt, false, caller, name);
+        try {
+            rt.callFunction(callback, keys, args, bridge, caller.reply);
+        } catch (ScriptError e) {
+            String where = e.line > 0 && e.source != null ? " script: " + name + ", on " + e.source + ":" + e.line + "." : "";
+            caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
+        } finally {
+            bridge.caller = null;
+            running = null;
+        }
+    }
+
+    /** The bridge FUNCTION LOAD gets: only redis.log reaches it. */
+    public LuaRuntime.Bridge logBridge() {
+        scriptClient();
+        return bridge;
     }
 
     private Client scriptClient() {
@@ -240,6 +381,7 @@ public final class Scripting {
             if (readOnly && cmd.has(Command.WRITE)) {
                 throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
             }
+            if (cmd.has(Command.WRITE)) wroteDirty = true; // from now on SCRIPT KILL refuses
             Client sc = scriptClient;
             ReplySink own = sc.reply;
             int resp = own.resp();

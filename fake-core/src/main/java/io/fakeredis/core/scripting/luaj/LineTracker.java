@@ -17,6 +17,14 @@ final class LineTracker extends DebugLib {
     private int depth;
     private LuaClosure lastFn;
     private int lastPc;
+    /** Set by SCRIPT KILL from another thread; raises on every instruction so pcall cannot swallow it. */
+    volatile boolean killed;
+    private int untilRaise;
+    private final String chunk;
+
+    LineTracker(String chunk) {
+        this.chunk = chunk;
+    }
 
     @Override
     public void onCall(LuaFunction f) {
@@ -41,6 +49,17 @@ final class LineTracker extends DebugLib {
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
         if (depth > 0) pcs[depth - 1] = pc;
+        if (killed && --untilRaise <= 0) {
+            untilRaise = 100000; // as Redis's count hook: pcall may catch it, the next hook raises again
+            org.luaj.vm2.LuaTable err = new org.luaj.vm2.LuaTable();
+            err.rawset("err", "ERR Script killed by user with SCRIPT KILL...");
+            int line = line();
+            if (line > 0) {
+                err.rawset("source", "@" + chunk);
+                err.rawset("line", line);
+            }
+            throw new org.luaj.vm2.LuaError(err);
+        }
     }
 
     @Override
@@ -69,6 +88,8 @@ final class LineTracker extends DebugLib {
     }
 
     void reset() {
+        killed = false;
+        untilRaise = 0;
         depth = 0;
         lastFn = null;
     }

@@ -38,10 +38,24 @@ public final class LuajRuntime implements LuaRuntime {
      * A Globals, because LuaJ closures only report to a line tracker through their Globals.
      */
     private final Globals env = new Globals();
-    private final LineTracker lines = new LineTracker();
+    private final LineTracker lines;
     private Bridge bridge;
+    /** The chunk name errors mention: user_script for EVAL, user_function for libraries. */
+    private final String chunk;
+    /** Where unknown globals are looked up: globals, or the load-context table while a library loads. */
+    private LuaTable lookup = globals;
+    /** FUNCTION LOAD's globals: only a redis table with register_function, log and the constants. */
+    private LuaTable loadGlobals;
+    private Registrar registrar;
 
     public LuajRuntime(String version, int versionNum) {
+        this(version, versionNum, false);
+    }
+
+    /** functions: the runtime behind FUNCTION/FCALL, a separate Lua state as in Redis. */
+    public LuajRuntime(String version, int versionNum, boolean functions) {
+        chunk = functions ? "user_function" : "user_script";
+        lines = new LineTracker(chunk);
         globals.load(new BaseLib());
         globals.load(new PackageLib()); // the other libs register themselves in package.loaded
         globals.load(new TableLib());
@@ -75,7 +89,7 @@ public final class LuajRuntime implements LuaRuntime {
         meta.rawset(LuaValue.INDEX, new TwoArgFunction() {
             @Override
             public LuaValue call(LuaValue table, LuaValue key) {
-                LuaValue v = globals.rawget(key);
+                LuaValue v = lookup.rawget(key);
                 if (v.isnil()) {
                     throw new LuaError("Script attempted to access nonexistent global variable '" + key.tojstring() + "'");
                 }
@@ -84,6 +98,34 @@ public final class LuajRuntime implements LuaRuntime {
         });
         meta.rawset(LuaValue.NEWINDEX, READ_ONLY);
         env.setmetatable(meta);
+        if (functions) loadGlobals = loadContext(version, versionNum);
+    }
+
+    /** The load context's globals: redis.register_function, redis.log, LOG_* and the version only. */
+    private LuaTable loadContext(String version, int versionNum) {
+        LuaTable r = new LuaTable();
+        r.rawset("register_function", new RegisterFunction());
+        LuaTable full = (LuaTable) globals.rawget("redis").getmetatable().rawget(LuaValue.INDEX);
+        for (String k : new String[] {"log", "LOG_DEBUG", "LOG_VERBOSE", "LOG_NOTICE", "LOG_WARNING", "REDIS_VERSION", "REDIS_VERSION_NUM"}) {
+            r.rawset(k, full.rawget(k));
+        }
+        LuaTable proxy = new LuaTable();
+        LuaTable meta = new LuaTable();
+        meta.rawset(LuaValue.INDEX, new TwoArgFunction() {
+            @Override
+            public LuaValue call(LuaValue table, LuaValue key) {
+                LuaValue v = r.rawget(key);
+                if (v.isnil()) {
+                    throw new LuaError("Script attempted to access nonexistent global variable '" + key.tojstring() + "'");
+                }
+                return v;
+            }
+        });
+        meta.rawset(LuaValue.NEWINDEX, READ_ONLY);
+        proxy.setmetatable(meta);
+        LuaTable g = new LuaTable();
+        g.rawset("redis", proxy);
+        return g;
     }
 
     private static final LuaValue READ_ONLY = new VarArgFunction() {
@@ -124,11 +166,119 @@ public final class LuajRuntime implements LuaRuntime {
         } catch (LuaError e) {
             throw toScriptError(e);
         } catch (StackOverflowError e) {
-            throw new ScriptError("ERR user_script: stack overflow", "@user_script", 0);
+            throw new ScriptError("ERR " + chunk + ": stack overflow", "@" + chunk, 0);
         } finally {
             this.bridge = null;
         }
         Convert.toReply(result, out, bridge.resp());
+    }
+
+    @Override
+    public void kill() {
+        lines.killed = true;
+    }
+
+    @Override
+    public void loadLibrary(Object compiled, Registrar registrar, Bridge bridge) {
+        this.bridge = bridge;
+        this.registrar = registrar;
+        lookup = loadGlobals;
+        lines.reset();
+        try {
+            ((LuaValue) compiled).call();
+        } catch (LuaError e) {
+            throw toScriptError(e);
+        } catch (StackOverflowError e) {
+            throw new ScriptError("ERR " + chunk + ": stack overflow", "@" + chunk, 0);
+        } finally {
+            lookup = globals;
+            this.registrar = null;
+            this.bridge = null;
+        }
+    }
+
+    @Override
+    public void callFunction(Object function, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out) {
+        this.bridge = bridge;
+        lines.reset();
+        LuaValue result;
+        try {
+            result = ((LuaValue) function).call(array(keys), array(args));
+        } catch (LuaError e) {
+            throw toScriptError(e);
+        } catch (StackOverflowError e) {
+            throw new ScriptError("ERR " + chunk + ": stack overflow", "@" + chunk, 0);
+        } finally {
+            this.bridge = null;
+        }
+        Convert.toReply(result, out, bridge.resp());
+    }
+
+    /** redis.register_function(name, callback) or redis.register_function{function_name=..., callback=..., ...}. */
+    private final class RegisterFunction extends VarArgFunction {
+        @Override
+        public Varargs invoke(Varargs args) {
+            int n = args.narg();
+            if (n < 1 || n > 2) throw plain("ERR wrong number of arguments to redis.register_function");
+            LuaValue name = LuaValue.NIL, callback = LuaValue.NIL, description = LuaValue.NIL;
+            java.util.List<String> flags = new java.util.ArrayList<>();
+            if (n == 1) {
+                LuaValue t = args.arg1();
+                if (!t.istable()) {
+                    throw plain("ERR calling redis.register_function with a single argument is only applicable to Lua table (representing named arguments).");
+                }
+                LuaValue k = LuaValue.NIL;
+                while (true) {
+                    Varargs e = t.next(k);
+                    k = e.arg1();
+                    if (k.isnil()) break;
+                    LuaValue v = e.arg(2);
+                    if (!k.isstring()) throw plain("ERR named argument key given to redis.register_function is not a string");
+                    String key = k.tojstring();
+                    if (key.equals("function_name")) {
+                        if (!v.isstring()) throw plain("ERR function_name argument given to redis.register_function must be a string");
+                        name = v;
+                    } else if (key.equals("description")) {
+                        if (!v.isstring()) throw plain("ERR description argument given to redis.register_function must be a string");
+                        description = v;
+                    } else if (key.equals("callback")) {
+                        if (!v.isfunction()) throw plain("ERR callback argument given to redis.register_function must be a function");
+                        callback = v;
+                    } else if (key.equals("flags")) {
+                        if (!v.istable()) throw plain("ERR flags argument to redis.register_function must be a table representing function flags");
+                        for (int i = 1; ; i++) {
+                            LuaValue f = v.rawget(i);
+                            if (f.isnil()) break;
+                            if (f.type() != LuaValue.TSTRING) throw plain("ERR unknown flag given");
+                            flags.add(f.tojstring());
+                        }
+                    } else {
+                        throw plain("ERR unknown argument given to redis.register_function");
+                    }
+                }
+                if (name.isnil()) throw plain("ERR redis.register_function must get a function name argument");
+                if (callback.isnil()) throw plain("ERR redis.register_function must get a callback argument");
+            } else {
+                name = args.arg1();
+                if (!name.isstring()) throw plain("ERR first argument to redis.register_function must be a string");
+                callback = args.arg(2);
+                if (!callback.isfunction()) throw plain("ERR second argument to redis.register_function must be a function");
+            }
+            try {
+                registrar.register(bytes(name.tostring()), callback, flags.toArray(new String[0]),
+                        description.isnil() ? null : bytes(description.tostring()));
+            } catch (ScriptError e) {
+                throw plain(e.getMessage());
+            }
+            return LuaValue.NONE;
+        }
+    }
+
+    /** An error table without a position, as luaPushError + luaError raise in the load context. */
+    private static LuaError plain(String message) {
+        LuaTable t = new LuaTable();
+        t.rawset("err", message);
+        return new LuaError(t);
     }
 
     private static LuaTable array(byte[][] items) {
@@ -161,7 +311,7 @@ public final class LuajRuntime implements LuaRuntime {
         }
         if (line == 0) {
             line = lines.line();
-            source = line > 0 ? "@user_script" : null;
+            source = line > 0 ? "@" + chunk : null;
         }
         String msg;
         if (obj == null || obj.isnil()) {
@@ -169,7 +319,7 @@ public final class LuajRuntime implements LuaRuntime {
         } else {
             String text = obj.isstring() ? obj.tojstring() : where;
             // Lua 5.1 puts the position in the message of errors raised by the VM itself.
-            msg = POSITION.matcher(text).matches() || line == 0 ? lua51(text) : "user_script:" + line + ": " + text;
+            msg = POSITION.matcher(text).matches() || line == 0 ? lua51(text) : chunk + ":" + line + ": " + text;
         }
         return new ScriptError("ERR " + msg.strip(), source, line);
     }
@@ -320,7 +470,7 @@ public final class LuajRuntime implements LuaRuntime {
     private LuaError raise(LuaTable err) {
         int line = lines.line();
         if (line > 0) {
-            err.rawset("source", "@user_script");
+            err.rawset("source", "@" + chunk);
             err.rawset("line", line);
         }
         return new LuaError(err);

@@ -1,0 +1,124 @@
+package io.fakeredis.server.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A script past busy-reply-threshold: BUSY for other clients, SCRIPT KILL / FUNCTION KILL, UNKILLABLE.
+ * The fake answers these from a second I/O thread while the script's thread holds the engine lock,
+ * so the two connections must land on different event loops: this test's server has two.
+ */
+class BusyScriptConformanceTest extends ConformanceTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void twoLoops() {
+        server.close();
+        server = io.fakeredis.server.FakeRedisServer.start(engine, "127.0.0.1", 0, 2);
+    }
+
+    static final String SPIN = "#!lua name=spin\n"
+            + "redis.register_function('spin', function(k, a)\n"
+            + "  local i = 0\n"
+            + "  while true do i = i + 1 end\n"
+            + "end)\n"
+            + "redis.register_function('spinw', function(k, a)\n"
+            + "  redis.call('set', 'w', '1')\n"
+            + "  local t = redis.call('time')\n"
+            + "  while true do\n"
+            + "    local n = redis.call('time')\n"
+            + "    if (n[1] - t[1]) * 1000000 + (n[2] - t[2]) > 700000 then return 'done' end\n"
+            + "  end\n"
+            + "end)\n";
+
+    /** Sends a command on both servers without reading the reply. */
+    static void send(Session s, String... args) {
+        byte[] raw = RawConnection.encode(RawConnection.utf8(args));
+        s.real.write(raw);
+        s.fake.write(raw);
+    }
+
+    static void settle() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads the pending reply on both servers and compares. */
+    static void sameReply(Session s) {
+        byte[] r = s.real.read();
+        byte[] f = s.fake.read();
+        assertThat(RawConnection.show(f)).isEqualTo(RawConnection.show(r));
+    }
+
+    @Test
+    void busyEvalAndKill() {
+        run(s -> {
+            s.same("CONFIG", "SET", "busy-reply-threshold", "100");
+            try (Session o = s.another()) {
+                o.same("PING"); // accepted and registered on the second loop before the script starts
+                send(s, "EVAL", "local i = 0 while true do i = i + 1 end", "0");
+                settle();
+                o.same("PING");
+                o.same("GET", "x");
+                o.same("FUNCTION", "KILL");
+                o.same("FUNCTION", "STATS");
+                o.same("SCRIPT", "KILL");
+                sameReply(s);
+                o.same("PING");
+                o.same("SCRIPT", "KILL");
+                // pcall catches the kill once; the script then finishes
+                send(s, "EVAL", "pcall(function() while true do end end) return 'x'", "0");
+                settle();
+                o.same("SCRIPT", "KILL");
+                sameReply(s);
+                // a script that wrote cannot be killed
+                send(s, "EVAL", "redis.call('set', 'w', '1') local t = redis.call('time') while true do "
+                        + "local n = redis.call('time') if (n[1] - t[1]) * 1000000 + (n[2] - t[2]) > 700000 then return 'done' end end", "0");
+                settle();
+                o.same("SCRIPT", "KILL");
+                o.same("FUNCTION", "KILL");
+                o.same("PING");
+                sameReply(s);
+                o.same("GET", "w");
+            } finally {
+                s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
+            }
+        });
+    }
+
+    @Test
+    void busyFunctionAndKill() {
+        run(s -> {
+            s.same("FUNCTION", "FLUSH");
+            s.same("FUNCTION", "LOAD", SPIN);
+            s.same("CONFIG", "SET", "busy-reply-threshold", "100");
+            try (Session o = s.another()) {
+                o.same("PING"); // accepted and registered on the second loop before the script starts
+                send(s, "FCALL", "spin", "0");
+                settle();
+                o.same("PING");
+                o.same("SCRIPT", "KILL");
+                byte[][] stats = o.both("FUNCTION", "STATS");
+                String prefix = o.resp == 3
+                        ? "%2\r\n$14\r\nrunning_script\r\n%3\r\n$4\r\nname\r\n$4\r\nspin\r\n$7\r\ncommand\r\n*3\r\n$5\r\nFCALL\r\n$4\r\nspin\r\n$1\r\n0\r\n$11\r\nduration_ms\r\n:"
+                        : "*4\r\n$14\r\nrunning_script\r\n*6\r\n$4\r\nname\r\n$4\r\nspin\r\n$7\r\ncommand\r\n*3\r\n$5\r\nFCALL\r\n$4\r\nspin\r\n$1\r\n0\r\n$11\r\nduration_ms\r\n:";
+                assertThat(new String(stats[0])).startsWith(prefix);
+                assertThat(new String(stats[1])).startsWith(prefix);
+                o.same("FUNCTION", "KILL");
+                sameReply(s);
+                o.same("FUNCTION", "KILL");
+                send(s, "FCALL", "spinw", "0");
+                settle();
+                o.same("FUNCTION", "KILL");
+                o.same("SCRIPT", "KILL");
+                o.same("GET", "w");
+                sameReply(s);
+            } finally {
+                s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
+                s.same("FUNCTION", "FLUSH");
+            }
+        });
+    }
+}
