@@ -1,5 +1,6 @@
 package io.fakeredis.core.pubsub;
 
+import io.fakeredis.core.util.ByteKey;
 import io.fakeredis.core.Client;
 import io.fakeredis.core.Engine;
 import io.fakeredis.core.Notify;
@@ -57,9 +58,9 @@ public final class PubSub {
     private static final Entry[] NO_ENTRIES = new Entry[0];
 
     private final Engine engine;
-    private final Map<Key, Entry> channels = new HashMap<>();
-    private final Map<Key, Entry> shardChannels = new HashMap<>();
-    private final Map<Key, Entry> patterns = new HashMap<>();
+    private final Map<ByteKey, Entry> channels = new HashMap<>();
+    private final Map<ByteKey, Entry> shardChannels = new HashMap<>();
+    private final Map<ByteKey, Entry> patterns = new HashMap<>();
     /** Patterns in subscription order, copied on write. */
     private Entry[] patternList = NO_ENTRIES;
     /** Wire clients with at least one subscription. */
@@ -149,9 +150,9 @@ public final class PubSub {
     public void onDisconnect(Client c) {
         ClientSubs s = clients.remove(c);
         if (s == null) return;
-        for (Key k : s.channels) removeReceiver(channels, k, s, false);
-        for (Key k : s.patterns) removeReceiver(patterns, k, s, true);
-        for (Key k : s.shard) removeReceiver(shardChannels, k, s, false);
+        for (ByteKey k : s.channels) removeReceiver(channels, k, s, false);
+        for (ByteKey k : s.patterns) removeReceiver(patterns, k, s, true);
+        for (ByteKey k : s.shard) removeReceiver(shardChannels, k, s, false);
         s.channels.clear();
         s.patterns.clear();
         s.shard.clear();
@@ -177,7 +178,7 @@ public final class PubSub {
     /** SUBSCRIBE / PSUBSCRIBE / SSUBSCRIBE of one name, with its confirmation. */
     public void subscribe(Client c, Kind kind, byte[] name) {
         ClientSubs s = clients.computeIfAbsent(c, ClientSubs::new);
-        Key k = new Key(name);
+        ByteKey k = new ByteKey(name);
         if (s.set(kind).add(k)) addReceiver(index(kind), k, s, kind == Kind.PATTERN);
         confirm(c, kind.subscribeWord, name, s.count(kind));
     }
@@ -185,7 +186,7 @@ public final class PubSub {
     /** (P|S)UNSUBSCRIBE of one name, with its confirmation. */
     public void unsubscribe(Client c, Kind kind, byte[] name) {
         ClientSubs s = clients.get(c);
-        Key k = new Key(name);
+        ByteKey k = new ByteKey(name);
         if (s != null && s.set(kind).remove(k)) {
             removeReceiver(index(kind), k, s, kind == Kind.PATTERN);
             if (s.total() == 0) clients.remove(c);
@@ -200,7 +201,7 @@ public final class PubSub {
             confirm(c, kind.unsubscribeWord, null, s == null ? 0 : s.count(kind));
             return;
         }
-        for (Key k : new ArrayList<>(s.set(kind))) unsubscribe(c, kind, k.b);
+        for (ByteKey k : new ArrayList<>(s.set(kind))) unsubscribe(c, kind, k.bytes);
     }
 
     private static void confirm(Client c, byte[] word, byte[] name, int count) {
@@ -250,7 +251,7 @@ public final class PubSub {
 
     /** Subscribers of one channel, patterns excluded (PUBSUB NUMSUB / SHARDNUMSUB). */
     public int subscribers(boolean shard, byte[] channel) {
-        Entry e = (shard ? shardChannels : channels).get(new Key(channel));
+        Entry e = (shard ? shardChannels : channels).get(new ByteKey(channel));
         return e == null ? 0 : e.receivers.length;
     }
 
@@ -302,8 +303,8 @@ public final class PubSub {
         return publish(channel.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Subscription addListener(Map<Key, Entry> index, byte[] name, ListenerReceiver r, boolean pattern) {
-        Key k = new Key(name.clone());
+    private Subscription addListener(Map<ByteKey, Entry> index, byte[] name, ListenerReceiver r, boolean pattern) {
+        ByteKey k = new ByteKey(name.clone());
         engine.lock.lock();
         try {
             addReceiver(index, k, r, pattern);
@@ -326,7 +327,7 @@ public final class PubSub {
 
     private int deliver(byte[] channel, byte[] message, boolean shard) {
         int n = 0;
-        Entry e = (shard ? shardChannels : channels).get(new Key(channel));
+        Entry e = (shard ? shardChannels : channels).get(new ByteKey(channel));
         if (e != null) {
             byte[] word = shard ? SMESSAGE : MESSAGE;
             for (Receiver r : e.receivers) {
@@ -351,7 +352,7 @@ public final class PubSub {
         published.addLast(new Published(channel.clone(), message.clone(), engine.clock().millis(), receivers));
     }
 
-    private Map<Key, Entry> index(Kind kind) {
+    private Map<ByteKey, Entry> index(Kind kind) {
         switch (kind) {
             case PATTERN: return patterns;
             case SHARD: return shardChannels;
@@ -359,10 +360,10 @@ public final class PubSub {
         }
     }
 
-    private void addReceiver(Map<Key, Entry> index, Key k, Receiver r, boolean pattern) {
+    private void addReceiver(Map<ByteKey, Entry> index, ByteKey k, Receiver r, boolean pattern) {
         Entry e = index.get(k);
         if (e == null) {
-            e = new Entry(k.b);
+            e = new Entry(k.bytes);
             index.put(k, e);
             if (pattern) {
                 patternList = Arrays.copyOf(patternList, patternList.length + 1);
@@ -374,7 +375,7 @@ public final class PubSub {
         e.receivers = a;
     }
 
-    private void removeReceiver(Map<Key, Entry> index, Key k, Receiver r, boolean pattern) {
+    private void removeReceiver(Map<ByteKey, Entry> index, ByteKey k, Receiver r, boolean pattern) {
         Entry e = index.get(k);
         if (e == null) return;
         Receiver[] a = e.receivers;
@@ -476,27 +477,6 @@ public final class PubSub {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** byte[] with content equality, for hash keys. */
-    private static final class Key {
-        final byte[] b;
-        final int hash;
-
-        Key(byte[] b) {
-            this.b = b;
-            this.hash = Arrays.hashCode(b);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key && ((Key) o).hash == hash && Arrays.equals(((Key) o).b, b);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /** A channel or pattern with its receivers in subscription order. */
     private static final class Entry {
         final byte[] name;
@@ -517,9 +497,9 @@ public final class PubSub {
     /** A wire client's subscriptions, in subscription order. */
     private final class ClientSubs extends Receiver {
         final Client client;
-        final LinkedHashSet<Key> channels = new LinkedHashSet<>();
-        final LinkedHashSet<Key> patterns = new LinkedHashSet<>();
-        final LinkedHashSet<Key> shard = new LinkedHashSet<>();
+        final LinkedHashSet<ByteKey> channels = new LinkedHashSet<>();
+        final LinkedHashSet<ByteKey> patterns = new LinkedHashSet<>();
+        final LinkedHashSet<ByteKey> shard = new LinkedHashSet<>();
         /** When the soft output limit was first exceeded, engine clock; -1 when under it. */
         long softSince = -1;
 
@@ -527,7 +507,7 @@ public final class PubSub {
             this.client = client;
         }
 
-        LinkedHashSet<Key> set(Kind kind) {
+        LinkedHashSet<ByteKey> set(Kind kind) {
             switch (kind) {
                 case PATTERN: return patterns;
                 case SHARD: return shard;
