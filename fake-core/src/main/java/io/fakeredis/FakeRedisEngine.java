@@ -6,6 +6,7 @@ import io.fakeredis.core.Engine;
 import io.fakeredis.core.clock.Clock;
 import io.fakeredis.core.clock.ManualClock;
 import io.fakeredis.core.db.Database;
+import io.fakeredis.core.pubsub.PubSub;
 import io.fakeredis.core.type.Values;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -799,6 +800,21 @@ public final class FakeRedisEngine implements AutoCloseable {
 
     public long publish(byte[] channel, byte[] message) {
         return lng(cmd("PUBLISH", channel, message));
+    }
+
+    /** Listens in-process on a channel, next to wire subscribers; close the result to stop. */
+    public PubSub.Subscription subscribe(String channel, PubSub.MessageListener listener) {
+        return engine.pubsub.subscribe(channel, listener);
+    }
+
+    /** Listens in-process on every channel matching a glob pattern. */
+    public PubSub.Subscription psubscribe(String pattern, PubSub.PatternListener listener) {
+        return engine.pubsub.psubscribe(pattern, listener);
+    }
+
+    /** Messages published so far (PUBLISH, SPUBLISH, the typed API), oldest first. */
+    public List<PubSub.Published> publishedMessages() {
+        return engine.pubsub.published();
     }
 
     // ---- inspection without commands (for assertions) ----
