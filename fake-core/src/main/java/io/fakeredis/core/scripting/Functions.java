@@ -122,7 +122,7 @@ public final class Functions {
             }
         }
         if (nl < 0) throw new RedisException("ERR Invalid library metadata");
-        List<byte[]> parts = splitArgs(Arrays.copyOf(code, nl));
+        List<byte[]> parts = io.fakeredis.core.util.SplitArgs.split(code, 0, nl);
         if (parts == null || parts.isEmpty()) throw new RedisException("ERR Invalid library metadata");
         byte[] engineName = Arrays.copyOfRange(parts.get(0), 2, parts.get(0).length);
         byte[] name = null;
@@ -191,72 +191,6 @@ public final class Functions {
             if (!ok) return false;
         }
         return true;
-    }
-
-    /** sdssplitargs: words, "double quoted" with escapes, 'single quoted'; null on unbalanced quotes. */
-    static List<byte[]> splitArgs(byte[] line) {
-        List<byte[]> out = new ArrayList<>();
-        int p = 0, n = line.length;
-        while (true) {
-            while (p < n && isSpace(line[p])) p++;
-            if (p >= n) return out;
-            boolean inq = false, insq = false, done = false;
-            ByteArrayOutputStream cur = new ByteArrayOutputStream();
-            while (!done) {
-                if (inq) {
-                    if (p >= n) return null;
-                    if (line[p] == '\\' && p + 3 < n && line[p + 1] == 'x' && isHex(line[p + 2]) && isHex(line[p + 3])) {
-                        cur.write(Character.digit(line[p + 2], 16) * 16 + Character.digit(line[p + 3], 16));
-                        p += 3;
-                    } else if (line[p] == '\\' && p + 1 < n) {
-                        p++;
-                        byte c = line[p];
-                        cur.write(c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c == 'b' ? '\b' : c == 'a' ? 7 : c);
-                    } else if (line[p] == '"') {
-                        if (p + 1 < n && !isSpace(line[p + 1])) return null;
-                        done = true;
-                    } else {
-                        cur.write(line[p]);
-                    }
-                } else if (insq) {
-                    if (p >= n) return null;
-                    if (line[p] == '\\' && p + 1 < n && line[p + 1] == '\'') {
-                        p++;
-                        cur.write('\'');
-                    } else if (line[p] == '\'') {
-                        if (p + 1 < n && !isSpace(line[p + 1])) return null;
-                        done = true;
-                    } else {
-                        cur.write(line[p]);
-                    }
-                } else {
-                    if (p >= n) {
-                        done = true;
-                        continue;
-                    }
-                    byte c = line[p];
-                    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0) {
-                        done = true;
-                    } else if (c == '"') {
-                        inq = true;
-                    } else if (c == '\'') {
-                        insq = true;
-                    } else {
-                        cur.write(c);
-                    }
-                }
-                if (p < n) p++;
-            }
-            out.add(cur.toByteArray());
-        }
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 11 || b == '\f';
-    }
-
-    private static boolean isHex(byte b) {
-        return Character.digit(b, 16) >= 0;
     }
 
     // ---- FCALL ----
