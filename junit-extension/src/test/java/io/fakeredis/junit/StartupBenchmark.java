@@ -3,6 +3,10 @@ package io.fakeredis.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.fakeredis.FakeRedisEngine;
+import io.fakeredis.core.Engine;
+import io.fakeredis.core.clock.Clock;
+import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.server.FakeRedisServer;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -13,6 +17,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * What @FakeRedis costs: run in a fresh JVM (not a unit test), results go to docs/startup.md.
  * <pre>java -cp junit-extension/target/test-classes:junit-extension/target/classes:CLASSPATH io.fakeredis.junit.StartupBenchmark</pre>
+ * With the argument {@code phases} it only times the first engine and server, phase by phase.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {}
@@ -24,6 +29,11 @@ public final class StartupBenchmark {
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("JVM start to main: %d ms%n", System.currentTimeMillis() - jvmStart);
+
+        if (args.length > 0 && args[0].equals("phases")) {
+            phases();
+            return;
+        }
 
         long t0 = System.nanoTime();
         Instance cold = new Instance(SERVER);
@@ -65,6 +75,32 @@ public final class StartupBenchmark {
         long j2 = System.nanoTime();
         System.out.printf("JUnit, @FakeRedis per-method with server: %.3f ms per test; same tests without @FakeRedis: %.3f ms per test (%d tests)%n",
                 ms(j1 - j0) / tests, ms(j2 - j1) / plain, tests);
+    }
+
+    /**
+     * The first engine and server in a fresh JVM, phase by phase. A lambda runs first because a
+     * test JVM has already paid for the lambda machinery (JUnit uses it), so it is not ours to count.
+     */
+    static void phases() {
+        long a = System.nanoTime();
+        Runnable warm = () -> { };
+        warm.run();
+        long b = System.nanoTime();
+        CommandTable table = CommandTable.get();
+        long c = System.nanoTime();
+        Engine engine = new Engine(Clock.system());
+        long d = System.nanoTime();
+        FakeRedisServer server = FakeRedisServer.start(engine);
+        long e = System.nanoTime();
+        server.close();
+        engine.close();
+        long f = System.nanoTime();
+        System.out.printf("lambda warm-up (not counted): %.1f ms%n", ms(b - a));
+        System.out.printf("command table (%d rows, families bound): %.1f ms%n", table.size(), ms(c - b));
+        System.out.printf("new Engine(Clock.system()): %.1f ms%n", ms(d - c));
+        System.out.printf("FakeRedisServer.start: %.1f ms%n", ms(e - d));
+        System.out.printf("close server and engine: %.1f ms%n", ms(f - e));
+        System.out.printf("total added by the first engine + server: %.1f ms%n", ms(f - b));
     }
 
     static int runTests(Class<?> c) {

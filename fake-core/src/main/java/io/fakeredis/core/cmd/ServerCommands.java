@@ -24,66 +24,78 @@ public final class ServerCommands {
     private ServerCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("time", ServerCommands::time);
-        t.bind("info", ServerCommands::info);
-        t.bind("lastsave", c -> c.reply.integer(c.engine.startMs / 1000));
-        t.bind("role", ServerCommands::role);
-        t.bind("lolwut", ServerCommands::lolwut);
-        t.bind("config|get", ServerCommands::configGet);
-        t.bind("config|set", ServerCommands::configSet);
-        t.bind("config|resetstat", c -> {
-            c.engine.stats.reset();
-            c.reply.ok();
-        });
-        t.bind("config|rewrite", c -> c.reply.error("ERR The server is running without a config file"));
-        t.bind("config|help", c -> help(c, "CONFIG",
-                "GET <pattern>",
-                "    Return parameters matching the glob-like <pattern> and their values.",
-                "SET <directive> <value>",
-                "    Set the configuration <directive> to <value>.",
-                "RESETSTAT",
-                "    Reset statistics reported by the INFO command.",
-                "REWRITE",
-                "    Rewrite the configuration file."));
-        t.bind("command", ServerCommands::command);
-        t.bind("command|count", ServerCommands::commandCount);
-        t.bind("command|info", ServerCommands::commandInfo);
-        t.bind("command|list", ServerCommands::commandList);
-        t.bind("command|docs", ServerCommands::commandDocs);
-        t.bind("command|getkeys", c -> getKeys(c, false));
-        t.bind("command|getkeysandflags", c -> getKeys(c, true));
-        t.bind("command|help", c -> help(c, "COMMAND",
-                "(no subcommand)",
-                "    Return details about all Redis commands.",
-                "COUNT",
-                "    Return the total number of commands in this Redis server.",
-                "LIST",
-                "    Return a list of all commands in this Redis server.",
-                "INFO [<command-name> ...]",
-                "    Return details about multiple Redis commands.",
-                "    If no command names are given, documentation details for all",
-                "    commands are returned.",
-                "DOCS [<command-name> ...]",
-                "    Return documentation details about multiple Redis commands.",
-                "    If no command names are given, documentation details for all",
-                "    commands are returned.",
-                "GETKEYS <full-command>",
-                "    Return the keys from a full Redis command.",
-                "GETKEYSANDFLAGS <full-command>",
-                "    Return the keys and the access flags from a full Redis command."));
-        t.bind("slowlog|get", ServerCommands::slowlogGet);
-        t.bind("slowlog|len", c -> c.reply.integer(0));
-        t.bind("slowlog|reset", c -> c.reply.ok());
-        t.bind("slowlog|help", c -> help(c, "SLOWLOG",
-                "GET [<count>]",
-                "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
-                "    Entries are made of:",
-                "    id, timestamp, time in microseconds, arguments array, client IP and port,",
-                "    client name",
-                "LEN",
-                "    Return the length of the slowlog.",
-                "RESET",
-                "    Reset the slowlog."));
+        t.bind(ServerCommands::dispatch,
+                "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
+                "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
+                "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
+                "slowlog|len", "slowlog|reset", "slowlog|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "time" -> time(c);
+            case "info" -> info(c);
+            case "lastsave" -> c.reply.integer(c.engine.startMs / 1000);
+            case "role" -> role(c);
+            case "lolwut" -> lolwut(c);
+            case "config|get" -> configGet(c);
+            case "config|set" -> configSet(c);
+            case "config|resetstat" -> {
+                c.engine.stats.reset();
+                c.reply.ok();
+            }
+            case "config|rewrite" -> c.reply.error("ERR The server is running without a config file");
+            case "config|help" -> help(c, "CONFIG",
+                    "GET <pattern>",
+                    "    Return parameters matching the glob-like <pattern> and their values.",
+                    "SET <directive> <value>",
+                    "    Set the configuration <directive> to <value>.",
+                    "RESETSTAT",
+                    "    Reset statistics reported by the INFO command.",
+                    "REWRITE",
+                    "    Rewrite the configuration file.");
+            case "command" -> command(c);
+            case "command|count" -> commandCount(c);
+            case "command|info" -> commandInfo(c);
+            case "command|list" -> commandList(c);
+            case "command|docs" -> commandDocs(c);
+            case "command|getkeys" -> getKeys(c, false);
+            case "command|getkeysandflags" -> getKeys(c, true);
+            case "command|help" -> help(c, "COMMAND",
+                    "(no subcommand)",
+                    "    Return details about all Redis commands.",
+                    "COUNT",
+                    "    Return the total number of commands in this Redis server.",
+                    "LIST",
+                    "    Return a list of all commands in this Redis server.",
+                    "INFO [<command-name> ...]",
+                    "    Return details about multiple Redis commands.",
+                    "    If no command names are given, documentation details for all",
+                    "    commands are returned.",
+                    "DOCS [<command-name> ...]",
+                    "    Return documentation details about multiple Redis commands.",
+                    "    If no command names are given, documentation details for all",
+                    "    commands are returned.",
+                    "GETKEYS <full-command>",
+                    "    Return the keys from a full Redis command.",
+                    "GETKEYSANDFLAGS <full-command>",
+                    "    Return the keys and the access flags from a full Redis command.");
+            case "slowlog|get" -> slowlogGet(c);
+            case "slowlog|len" -> c.reply.integer(0);
+            case "slowlog|reset" -> c.reply.ok();
+            case "slowlog|help" -> help(c, "SLOWLOG",
+                    "GET [<count>]",
+                    "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+                    "    Entries are made of:",
+                    "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+                    "    client name",
+                    "LEN",
+                    "    Return the length of the slowlog.",
+                    "RESET",
+                    "    Reset the slowlog.");
+            default -> throw new IllegalStateException("not bound in ServerCommands: " + name);
+        }
     }
 
     /** addReplyHelp: a header, the lines, and the HELP line every container has, as status replies. */

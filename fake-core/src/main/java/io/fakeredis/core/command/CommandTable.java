@@ -1,5 +1,6 @@
 package io.fakeredis.core.command;
 
+import io.fakeredis.core.Client;
 import io.fakeredis.core.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,6 +134,21 @@ public final class CommandTable {
         if (c == null) throw new IllegalArgumentException("no such command in the reference table: " + fullName);
         if (c.proc != null) throw new IllegalStateException("bound twice: " + fullName);
         c.proc = proc;
+    }
+
+    /** A command family's single entry point: runs the proc bound under the given full name. */
+    @FunctionalInterface
+    public interface Family {
+        void call(String fullName, Client c);
+    }
+
+    /**
+     * Binds several rows to one family dispatcher. The first evaluation of each method reference
+     * or lambda spins a hidden class (about 0.3 ms cold), so binding ~230 procs one by one was
+     * most of the first engine's start; a dispatcher per family pays that 15 times instead.
+     */
+    public void bind(Family family, String... fullNames) {
+        for (String name : fullNames) bind(name, c -> family.call(name, c));
     }
 
     /** Top-level rows in the real server's order. */
