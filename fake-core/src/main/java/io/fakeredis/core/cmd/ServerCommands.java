@@ -580,8 +580,8 @@ public final class ServerCommands {
         for (String a : cmd.aclCategories) r.status(a);
         r.set(cmd.tips.size());
         for (String tip : cmd.tips) r.bulk(tip);
-        r.set(cmd.keySpecs.size());
-        for (Object spec : cmd.keySpecs) keySpec(r, spec, null);
+        r.set(cmd.keySpecs().size());
+        for (Object spec : cmd.keySpecs()) keySpec(r, spec, null);
         List<Command> subs = implementedSubs(cmd);
         if (subs.isEmpty()) {
             r.set(0);
@@ -683,7 +683,7 @@ public final class ServerCommands {
             c.reply.error("ERR Invalid command specified");
             return;
         }
-        if (cmd.keySpecs.isEmpty()) {
+        if (cmd.keySpecs().isEmpty()) {
             c.reply.error("ERR The command has no key arguments");
             return;
         }
@@ -761,16 +761,16 @@ public final class ServerCommands {
     @SuppressWarnings("unchecked")
     private static boolean sortKeys(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
         keys.add(new int[] {1});
-        flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(0)).get("flags"));
+        flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs().get(0)).get("flags"));
         int store = -1;
         for (int i = 2; i < argv.length; i++) {
             if (Bytes.eq(argv[i], "LIMIT")) i += 2;
             else if (Bytes.eq(argv[i], "GET") || Bytes.eq(argv[i], "BY")) i += 1;
             else if (Bytes.eq(argv[i], "STORE") && i + 1 < argv.length) store = i + 1;
         }
-        if (store > 0 && cmd.keySpecs.size() > 2) {
+        if (store > 0 && cmd.keySpecs().size() > 2) {
             keys.add(new int[] {store});
-            flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(2)).get("flags"));
+            flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs().get(2)).get("flags"));
         }
         return true;
     }
@@ -801,7 +801,7 @@ public final class ServerCommands {
     @SuppressWarnings("unchecked")
     private static boolean keysFromSpecs(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
         int argc = argv.length;
-        for (Object o : cmd.keySpecs) {
+        for (Object o : cmd.keySpecs()) {
             Map<String, Object> spec = (Map<String, Object>) o;
             List<String> specFlags = (List<String>) spec.get("flags");
             Map<String, Object> bs = (Map<String, Object>) spec.get("begin_search");

@@ -49,7 +49,7 @@ public final class CommandTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Object row : (List<?>) Json.parse(json)) {
+        for (Object row : (List<?>) Json.parseLazily(json)) {
             Command c = build((List<?>) row, null);
             all.add(c);
             insert(c);
@@ -67,7 +67,7 @@ public final class CommandTable {
                 ((Long) r.get(5)).intValue(),
                 strings(r.get(6)),
                 strings(r.get(7)),
-                Collections.unmodifiableList((List<Object>) r.get(8)),
+                keySpecsJson(r.get(8)),
                 parent,
                 byId.size());
         byId.add(c);
@@ -76,6 +76,11 @@ public final class CommandTable {
             c.subcommands.put(s.name, s);
         }
         return c;
+    }
+
+    /** parseLazily leaves non-empty key specs as text; an empty list stays a list. */
+    private static String keySpecsJson(Object o) {
+        return o instanceof Json.Raw ? ((Json.Raw) o).text : "[]";
     }
 
     @SuppressWarnings("unchecked")
