@@ -18,7 +18,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * What @FakeRedis costs: run in a fresh JVM (not a unit test), results go to docs/startup.md.
  * <pre>java -cp junit-extension/target/test-classes:junit-extension/target/classes:CLASSPATH io.fakeredis.junit.StartupBenchmark</pre>
- * With the argument {@code phases} it only times the first engine and server, phase by phase.
+ * With the argument {@code phases} it only times the first engine and server, phase by phase;
+ * with {@code junit}, what the first @FakeRedis class adds to a JVM whose JUnit is warm.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {}
@@ -33,6 +34,10 @@ public final class StartupBenchmark {
 
         if (args.length > 0 && args[0].equals("phases")) {
             phases();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("junit")) {
+            firstClassThroughJUnit();
             return;
         }
 
@@ -114,6 +119,42 @@ public final class StartupBenchmark {
         }
         System.out.printf("%-45s wall %6.1f ms, cpu %6.1f ms%n", "total added by the first engine + server",
                 ms(wall[5] - wall[1]), ms(own[5] - own[1]));
+    }
+
+    /**
+     * What the issue measures: in a fresh JVM whose JUnit is already warm, the first test class
+     * with @FakeRedis against a first test class without it. Each class is new to the JVM, so
+     * both pay the same discovery cost and the difference is what @FakeRedis adds.
+     */
+    static void firstClassThroughJUnit() {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean(); // JUnit runs the tests on this thread
+        runTests(Plain.class); // JUnit's own start, paid by every test JVM
+        long a = System.nanoTime();
+        long ca = cpu.getCurrentThreadCpuTime();
+        runTests(OnePlain.class);
+        long b = System.nanoTime();
+        long cb = cpu.getCurrentThreadCpuTime();
+        runTests(OneFakeRedis.class);
+        long c = System.nanoTime();
+        long cc = cpu.getCurrentThreadCpuTime();
+        System.out.printf("first class without @FakeRedis: wall %.1f ms, cpu %.1f ms%n", ms(b - a), ms(cb - ca));
+        System.out.printf("first class with @FakeRedis:    wall %.1f ms, cpu %.1f ms%n", ms(c - b), ms(cc - cb));
+        System.out.printf("@FakeRedis adds:                wall %.1f ms, cpu %.1f ms%n", ms((c - b) - (b - a)), ms((cc - cb) - (cb - ca)));
+    }
+
+    static class OnePlain {
+        @org.junit.jupiter.api.Test
+        void t() {
+            "k".hashCode();
+        }
+    }
+
+    @FakeRedis
+    static class OneFakeRedis {
+        @org.junit.jupiter.api.Test
+        void t(FakeRedisEngine engine) {
+            engine.set("k", "v");
+        }
     }
 
     static int runTests(Class<?> c) {
