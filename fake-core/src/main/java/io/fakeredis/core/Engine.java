@@ -53,7 +53,8 @@ public final class Engine implements AutoCloseable {
     private final Database[] dbs = new Database[DATABASES];
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
-    private final ScheduledExecutorService cron;
+    /** The cron thread (active expiry, blocking timeouts); started on first need, see {@link #cron()}. */
+    private volatile ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
     /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
@@ -70,19 +71,35 @@ public final class Engine implements AutoCloseable {
         this.startMs = clock.millis();
         this.now = startMs;
         this.runId = randomHex(40);
-        if (clock.isManual()) {
-            clock.onAdvance(clockListener);
-            cron = null;
-        } else {
-            ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "fakeredis-cron-" + ENGINES.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            ex.setRemoveOnCancelPolicy(true);
-            ex.scheduleWithFixedDelay(this::cronTick, 100, 100, TimeUnit.MILLISECONDS);
-            cron = ex;
+        if (clock.isManual()) clock.onAdvance(clockListener);
+    }
+
+    /**
+     * The cron thread, started the first time a key gets a TTL or a client blocks with a timeout:
+     * most tests need neither, and the thread and its executor were a tenth of the first engine's
+     * start. Null with a manual clock (advance() ticks instead) and once closed, so no thread leaks.
+     */
+    private ScheduledExecutorService cron() {
+        ScheduledExecutorService ex = cron;
+        if (ex != null || clock.isManual()) return ex;
+        synchronized (this) {
+            if (cron == null && !closed) {
+                ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+                    Thread t = new Thread(r, "fakeredis-cron-" + ENGINES.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                e.setRemoveOnCancelPolicy(true);
+                e.scheduleWithFixedDelay(this::cronTick, 100, 100, TimeUnit.MILLISECONDS);
+                cron = e;
+            }
+            return cron;
         }
+    }
+
+    /** A key got a TTL: active expiry needs the cron thread from now on. */
+    public void onExpireSet() {
+        cron();
     }
 
     public Clock clock() {
@@ -356,10 +373,15 @@ public final class Engine implements AutoCloseable {
      * at the next cron. With a manual clock, advance() ticks instead.
      */
     public void scheduleTick(long atMs) {
-        if (cron == null || closed) return;
+        ScheduledExecutorService ex = cron();
+        if (ex == null || closed) return;
         // +1: the wall clock and the scheduler's nanoTime may disagree by a fraction of a ms
         long delay = Math.max(0, atMs - clock.millis()) + 1;
-        cron.schedule(this::timerTick, delay, TimeUnit.MILLISECONDS);
+        try {
+            ex.schedule(this::timerTick, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // close() shut the executor down between the check and here: nothing left to time out
+        }
     }
 
     private void timerTick() {
@@ -396,8 +418,8 @@ public final class Engine implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        if (cron != null) {
-            cron.shutdownNow();
+        synchronized (this) {
+            if (cron != null) cron.shutdownNow();
         }
         if (clock instanceof io.fakeredis.core.clock.ManualClock) {
             ((io.fakeredis.core.clock.ManualClock) clock).removeListener(clockListener);

@@ -3,7 +3,12 @@ package io.fakeredis.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.fakeredis.FakeRedisEngine;
+import io.fakeredis.core.Engine;
+import io.fakeredis.core.clock.Clock;
+import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.server.FakeRedisServer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -13,6 +18,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * What @FakeRedis costs: run in a fresh JVM (not a unit test), results go to docs/startup.md.
  * <pre>java -cp junit-extension/target/test-classes:junit-extension/target/classes:CLASSPATH io.fakeredis.junit.StartupBenchmark</pre>
+ * With the argument {@code phases} it only times the first engine and server, phase by phase;
+ * with {@code junit}, what the first @FakeRedis class adds to a JVM whose JUnit is warm.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {}
@@ -24,6 +31,15 @@ public final class StartupBenchmark {
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("JVM start to main: %d ms%n", System.currentTimeMillis() - jvmStart);
+
+        if (args.length > 0 && args[0].equals("phases")) {
+            phases();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("junit")) {
+            firstClassThroughJUnit();
+            return;
+        }
 
         long t0 = System.nanoTime();
         Instance cold = new Instance(SERVER);
@@ -65,6 +81,80 @@ public final class StartupBenchmark {
         long j2 = System.nanoTime();
         System.out.printf("JUnit, @FakeRedis per-method with server: %.3f ms per test; same tests without @FakeRedis: %.3f ms per test (%d tests)%n",
                 ms(j1 - j0) / tests, ms(j2 - j1) / plain, tests);
+    }
+
+    /**
+     * The first engine and server in a fresh JVM, phase by phase. A lambda runs first because a
+     * test JVM has already paid for the lambda machinery (JUnit uses it), so it is not ours to count.
+     */
+    static void phases() {
+        // Wall time on a shared, loaded machine mostly measures the neighbours; this thread's CPU
+        // time is the steadier figure (it leaves out JIT and GC threads), so both are printed.
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long[] wall = new long[6];
+        long[] own = new long[6];
+        wall[0] = System.nanoTime();
+        own[0] = cpu.getCurrentThreadCpuTime();
+        Runnable warm = () -> { };
+        warm.run();
+        wall[1] = System.nanoTime();
+        own[1] = cpu.getCurrentThreadCpuTime();
+        CommandTable table = CommandTable.get();
+        wall[2] = System.nanoTime();
+        own[2] = cpu.getCurrentThreadCpuTime();
+        Engine engine = new Engine(Clock.system());
+        wall[3] = System.nanoTime();
+        own[3] = cpu.getCurrentThreadCpuTime();
+        FakeRedisServer server = FakeRedisServer.start(engine);
+        wall[4] = System.nanoTime();
+        own[4] = cpu.getCurrentThreadCpuTime();
+        server.close();
+        engine.close();
+        wall[5] = System.nanoTime();
+        own[5] = cpu.getCurrentThreadCpuTime();
+        String[] names = {"lambda warm-up (not counted)", "command table (" + table.size() + " rows, families bound)",
+                "new Engine(Clock.system())", "FakeRedisServer.start", "close server and engine"};
+        for (int i = 0; i < names.length; i++) {
+            System.out.printf("%-45s wall %6.1f ms, cpu %6.1f ms%n", names[i], ms(wall[i + 1] - wall[i]), ms(own[i + 1] - own[i]));
+        }
+        System.out.printf("%-45s wall %6.1f ms, cpu %6.1f ms%n", "total added by the first engine + server",
+                ms(wall[5] - wall[1]), ms(own[5] - own[1]));
+    }
+
+    /**
+     * What the issue measures: in a fresh JVM whose JUnit is already warm, the first test class
+     * with @FakeRedis against a first test class without it. Each class is new to the JVM, so
+     * both pay the same discovery cost and the difference is what @FakeRedis adds.
+     */
+    static void firstClassThroughJUnit() {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean(); // JUnit runs the tests on this thread
+        runTests(Plain.class); // JUnit's own start, paid by every test JVM
+        long a = System.nanoTime();
+        long ca = cpu.getCurrentThreadCpuTime();
+        runTests(OnePlain.class);
+        long b = System.nanoTime();
+        long cb = cpu.getCurrentThreadCpuTime();
+        runTests(OneFakeRedis.class);
+        long c = System.nanoTime();
+        long cc = cpu.getCurrentThreadCpuTime();
+        System.out.printf("first class without @FakeRedis: wall %.1f ms, cpu %.1f ms%n", ms(b - a), ms(cb - ca));
+        System.out.printf("first class with @FakeRedis:    wall %.1f ms, cpu %.1f ms%n", ms(c - b), ms(cc - cb));
+        System.out.printf("@FakeRedis adds:                wall %.1f ms, cpu %.1f ms%n", ms((c - b) - (b - a)), ms((cc - cb) - (cb - ca)));
+    }
+
+    static class OnePlain {
+        @org.junit.jupiter.api.Test
+        void t() {
+            "k".hashCode();
+        }
+    }
+
+    @FakeRedis
+    static class OneFakeRedis {
+        @org.junit.jupiter.api.Test
+        void t(FakeRedisEngine engine) {
+            engine.set("k", "v");
+        }
     }
 
     static int runTests(Class<?> c) {

@@ -18,12 +18,21 @@ public final class BlockingCommands {
     private BlockingCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("blpop", c -> bpop(c, true));
-        t.bind("brpop", c -> bpop(c, false));
-        t.bind("blmpop", BlockingCommands::blmpop);
-        t.bind("blmove", BlockingCommands::blmove);
-        t.bind("brpoplpush", BlockingCommands::brpoplpush);
-        t.bind("client|unblock", BlockingCommands::clientUnblock);
+        t.bind(BlockingCommands::dispatch,
+                "blpop", "brpop", "blmpop", "blmove", "brpoplpush", "client|unblock");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "blpop" -> bpop(c, true);
+            case "brpop" -> bpop(c, false);
+            case "blmpop" -> blmpop(c);
+            case "blmove" -> blmove(c);
+            case "brpoplpush" -> brpoplpush(c);
+            case "client|unblock" -> clientUnblock(c);
+            default -> throw new IllegalStateException("not bound in BlockingCommands: " + name);
+        }
     }
 
     /**

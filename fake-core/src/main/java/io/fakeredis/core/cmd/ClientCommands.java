@@ -20,70 +20,81 @@ public final class ClientCommands {
     private static final int TYPE_MASTER = 3;
 
     public static void register(CommandTable t) {
-        t.bind("client|id", c -> c.reply.integer(c.id));
-        t.bind("client|setname", ClientCommands::setname);
-        t.bind("client|getname", c -> {
-            if (c.name == null) c.reply.nullBulk();
-            else c.reply.bulk(c.name);
-        });
-        t.bind("client|info", c -> c.reply.verbatim("txt", utf8(info(c) + "\n")));
-        t.bind("client|list", ClientCommands::list);
-        t.bind("client|kill", ClientCommands::kill);
-        t.bind("client|no-evict", c -> {
-            if (Bytes.eq(c.argv[2], "ON") || Bytes.eq(c.argv[2], "OFF")) c.reply.ok();
-            else throw Errors.syntax;
-        });
-        t.bind("client|pause", ClientCommands::pause);
-        t.bind("client|unpause", c -> c.reply.ok());
-        t.bind("client|reply", ClientCommands::reply);
-        t.bind("client|getredir", c -> c.reply.integer(-1));
-        t.bind("client|trackinginfo", ClientCommands::trackingInfo);
-        t.bind("client|help", c -> ServerCommands.help(c, "CLIENT",
-                "CACHING (YES|NO)",
-                "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
-                "GETREDIR",
-                "    Return the client ID we are redirecting to when tracking is enabled.",
-                "GETNAME",
-                "    Return the name of the current connection.",
-                "ID",
-                "    Return the ID of the current connection.",
-                "INFO",
-                "    Return information about the current client connection.",
-                "KILL <ip:port>",
-                "    Kill connection made from <ip:port>.",
-                "KILL <option> <value> [<option> <value> [...]]",
-                "    Kill connections. Options are:",
-                "    * ADDR (<ip:port>|<unixsocket>:0)",
-                "      Kill connections made from the specified address",
-                "    * LADDR (<ip:port>|<unixsocket>:0)",
-                "      Kill connections made to specified local address",
-                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
-                "      Kill connections by type.",
-                "    * USER <username>",
-                "      Kill connections authenticated by <username>.",
-                "    * SKIPME (YES|NO)",
-                "      Skip killing current connection (default: yes).",
-                "LIST [options ...]",
-                "    Return information about client connections. Options:",
-                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
-                "      Return clients of specified type.",
-                "UNPAUSE",
-                "    Stop the current client pause, resuming traffic.",
-                "PAUSE <timeout> [WRITE|ALL]",
-                "    Suspend all, or just write, clients for <timeout> milliseconds.",
-                "REPLY (ON|OFF|SKIP)",
-                "    Control the replies sent to the current connection.",
-                "SETNAME <name>",
-                "    Assign the name <name> to the current connection.",
-                "UNBLOCK <clientid> [TIMEOUT|ERROR]",
-                "    Unblock the specified blocked client.",
-                "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
-                "         [OPTIN] [OPTOUT] [NOLOOP]",
-                "    Control server assisted client side caching.",
-                "TRACKINGINFO",
-                "    Report tracking status for the current connection.",
-                "NO-EVICT (ON|OFF)",
-                "    Protect current client connection from eviction."));
+        t.bind(ClientCommands::dispatch,
+                "client|id", "client|setname", "client|getname", "client|info", "client|list", "client|kill",
+                "client|no-evict", "client|pause", "client|unpause", "client|reply", "client|getredir",
+                "client|trackinginfo", "client|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "client|id" -> c.reply.integer(c.id);
+            case "client|setname" -> setname(c);
+            case "client|getname" -> {
+                if (c.name == null) c.reply.nullBulk();
+                else c.reply.bulk(c.name);
+            }
+            case "client|info" -> c.reply.verbatim("txt", utf8(info(c) + "\n"));
+            case "client|list" -> list(c);
+            case "client|kill" -> kill(c);
+            case "client|no-evict" -> {
+                if (Bytes.eq(c.argv[2], "ON") || Bytes.eq(c.argv[2], "OFF")) c.reply.ok();
+                else throw Errors.syntax;
+            }
+            case "client|pause" -> pause(c);
+            case "client|unpause" -> c.reply.ok();
+            case "client|reply" -> reply(c);
+            case "client|getredir" -> c.reply.integer(-1);
+            case "client|trackinginfo" -> trackingInfo(c);
+            case "client|help" -> ServerCommands.help(c, "CLIENT",
+                    "CACHING (YES|NO)",
+                    "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+                    "GETREDIR",
+                    "    Return the client ID we are redirecting to when tracking is enabled.",
+                    "GETNAME",
+                    "    Return the name of the current connection.",
+                    "ID",
+                    "    Return the ID of the current connection.",
+                    "INFO",
+                    "    Return information about the current client connection.",
+                    "KILL <ip:port>",
+                    "    Kill connection made from <ip:port>.",
+                    "KILL <option> <value> [<option> <value> [...]]",
+                    "    Kill connections. Options are:",
+                    "    * ADDR (<ip:port>|<unixsocket>:0)",
+                    "      Kill connections made from the specified address",
+                    "    * LADDR (<ip:port>|<unixsocket>:0)",
+                    "      Kill connections made to specified local address",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                    "      Kill connections by type.",
+                    "    * USER <username>",
+                    "      Kill connections authenticated by <username>.",
+                    "    * SKIPME (YES|NO)",
+                    "      Skip killing current connection (default: yes).",
+                    "LIST [options ...]",
+                    "    Return information about client connections. Options:",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                    "      Return clients of specified type.",
+                    "UNPAUSE",
+                    "    Stop the current client pause, resuming traffic.",
+                    "PAUSE <timeout> [WRITE|ALL]",
+                    "    Suspend all, or just write, clients for <timeout> milliseconds.",
+                    "REPLY (ON|OFF|SKIP)",
+                    "    Control the replies sent to the current connection.",
+                    "SETNAME <name>",
+                    "    Assign the name <name> to the current connection.",
+                    "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+                    "    Unblock the specified blocked client.",
+                    "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+                    "         [OPTIN] [OPTOUT] [NOLOOP]",
+                    "    Control server assisted client side caching.",
+                    "TRACKINGINFO",
+                    "    Report tracking status for the current connection.",
+                    "NO-EVICT (ON|OFF)",
+                    "    Protect current client connection from eviction.");
+            default -> throw new IllegalStateException("not bound in ClientCommands: " + name);
+        }
     }
 
     private static byte[] utf8(String s) {

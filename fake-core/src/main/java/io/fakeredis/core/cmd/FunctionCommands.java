@@ -51,18 +51,28 @@ public final class FunctionCommands {
     };
 
     public static void register(CommandTable t) {
-        t.bind("fcall", c -> c.engine.functions.fcall(c, false));
-        t.bind("fcall_ro", c -> c.engine.functions.fcall(c, true));
-        t.bind("function|load", c -> c.engine.functions.load(c));
-        t.bind("function|list", c -> c.engine.functions.list(c));
-        t.bind("function|delete", c -> c.engine.functions.delete(c));
-        t.bind("function|flush", c -> c.engine.functions.flush(c));
-        t.bind("function|stats", c -> c.engine.functions.stats(c));
-        t.bind("function|dump", c -> c.engine.functions.dump(c));
-        t.bind("function|restore", c -> c.engine.functions.restore(c));
-        // Functions run to completion under the engine lock, so none is running when this arrives.
-        t.bind("function|kill", c -> c.reply.error("NOTBUSY No scripts in execution right now."));
-        t.bind("function|help", FunctionCommands::help);
+        t.bind(FunctionCommands::dispatch,
+                "fcall", "fcall_ro", "function|load", "function|list", "function|delete", "function|flush",
+                "function|stats", "function|dump", "function|restore", "function|kill", "function|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "fcall" -> c.engine.functions.fcall(c, false);
+            case "fcall_ro" -> c.engine.functions.fcall(c, true);
+            case "function|load" -> c.engine.functions.load(c);
+            case "function|list" -> c.engine.functions.list(c);
+            case "function|delete" -> c.engine.functions.delete(c);
+            case "function|flush" -> c.engine.functions.flush(c);
+            case "function|stats" -> c.engine.functions.stats(c);
+            case "function|dump" -> c.engine.functions.dump(c);
+            case "function|restore" -> c.engine.functions.restore(c);
+            // Functions run to completion under the engine lock, so none is running when this arrives.
+            case "function|kill" -> c.reply.error("NOTBUSY No scripts in execution right now.");
+            case "function|help" -> help(c);
+            default -> throw new IllegalStateException("not bound in FunctionCommands: " + name);
+        }
     }
 
     static void help(Client c) {

@@ -19,22 +19,32 @@ public final class HashCommands {
     private HashCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("hset", c -> hset(c, false));
-        t.bind("hmset", c -> hset(c, true));
-        t.bind("hsetnx", HashCommands::hsetnx);
-        t.bind("hget", HashCommands::hget);
-        t.bind("hmget", HashCommands::hmget);
-        t.bind("hdel", HashCommands::hdel);
-        t.bind("hlen", HashCommands::hlen);
-        t.bind("hstrlen", HashCommands::hstrlen);
-        t.bind("hexists", HashCommands::hexists);
-        t.bind("hkeys", c -> getall(c, true, false));
-        t.bind("hvals", c -> getall(c, false, true));
-        t.bind("hgetall", c -> getall(c, true, true));
-        t.bind("hincrby", HashCommands::hincrby);
-        t.bind("hincrbyfloat", HashCommands::hincrbyfloat);
-        t.bind("hrandfield", HashCommands::hrandfield);
-        t.bind("hscan", HashCommands::hscan);
+        t.bind(HashCommands::dispatch,
+                "hset", "hmset", "hsetnx", "hget", "hmget", "hdel", "hlen", "hstrlen", "hexists", "hkeys",
+                "hvals", "hgetall", "hincrby", "hincrbyfloat", "hrandfield", "hscan");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "hset" -> hset(c, false);
+            case "hmset" -> hset(c, true);
+            case "hsetnx" -> hsetnx(c);
+            case "hget" -> hget(c);
+            case "hmget" -> hmget(c);
+            case "hdel" -> hdel(c);
+            case "hlen" -> hlen(c);
+            case "hstrlen" -> hstrlen(c);
+            case "hexists" -> hexists(c);
+            case "hkeys" -> getall(c, true, false);
+            case "hvals" -> getall(c, false, true);
+            case "hgetall" -> getall(c, true, true);
+            case "hincrby" -> hincrby(c);
+            case "hincrbyfloat" -> hincrbyfloat(c);
+            case "hrandfield" -> hrandfield(c);
+            case "hscan" -> hscan(c);
+            default -> throw new IllegalStateException("not bound in HashCommands: " + name);
+        }
     }
 
     static HashValue read(Client c, byte[] key) {

@@ -25,37 +25,49 @@ public final class KeyCommands {
     private KeyCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("del", KeyCommands::del);
-        t.bind("unlink", KeyCommands::del);
-        t.bind("exists", KeyCommands::exists);
-        t.bind("type", KeyCommands::type);
-        t.bind("expire", c -> expire(c, c.engine.now(), true));
-        t.bind("pexpire", c -> expire(c, c.engine.now(), false));
-        t.bind("expireat", c -> expire(c, 0, true));
-        t.bind("pexpireat", c -> expire(c, 0, false));
-        t.bind("ttl", c -> ttl(c, false, false));
-        t.bind("pttl", c -> ttl(c, true, false));
-        t.bind("expiretime", c -> ttl(c, false, true));
-        t.bind("pexpiretime", c -> ttl(c, true, true));
-        t.bind("persist", KeyCommands::persist);
-        t.bind("keys", KeyCommands::keys);
-        t.bind("scan", KeyCommands::scan);
-        t.bind("randomkey", KeyCommands::randomkey);
-        t.bind("rename", c -> rename(c, false));
-        t.bind("renamenx", c -> rename(c, true));
-        t.bind("copy", KeyCommands::copy);
-        t.bind("move", KeyCommands::move);
-        t.bind("touch", KeyCommands::touch);
-        t.bind("dbsize", c -> c.reply.integer(c.db.size()));
-        t.bind("flushdb", KeyCommands::flushdb);
-        t.bind("flushall", KeyCommands::flushall);
-        t.bind("swapdb", KeyCommands::swapdb);
-        t.bind("wait", KeyCommands::waitCommand);
-        t.bind("object|help", KeyCommands::objectHelp);
-        t.bind("object|encoding", KeyCommands::objectEncoding);
-        t.bind("object|refcount", KeyCommands::objectRefcount);
-        t.bind("object|idletime", KeyCommands::objectIdletime);
-        t.bind("object|freq", KeyCommands::objectFreq);
+        t.bind(KeyCommands::dispatch,
+                "del", "unlink", "exists", "type", "expire", "pexpire", "expireat", "pexpireat", "ttl", "pttl",
+                "expiretime", "pexpiretime", "persist", "keys", "scan", "randomkey", "rename", "renamenx",
+                "copy", "move", "touch", "dbsize", "flushdb", "flushall", "swapdb", "wait", "object|help",
+                "object|encoding", "object|refcount", "object|idletime", "object|freq");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "del" -> del(c);
+            case "unlink" -> del(c);
+            case "exists" -> exists(c);
+            case "type" -> type(c);
+            case "expire" -> expire(c, c.engine.now(), true);
+            case "pexpire" -> expire(c, c.engine.now(), false);
+            case "expireat" -> expire(c, 0, true);
+            case "pexpireat" -> expire(c, 0, false);
+            case "ttl" -> ttl(c, false, false);
+            case "pttl" -> ttl(c, true, false);
+            case "expiretime" -> ttl(c, false, true);
+            case "pexpiretime" -> ttl(c, true, true);
+            case "persist" -> persist(c);
+            case "keys" -> keys(c);
+            case "scan" -> scan(c);
+            case "randomkey" -> randomkey(c);
+            case "rename" -> rename(c, false);
+            case "renamenx" -> rename(c, true);
+            case "copy" -> copy(c);
+            case "move" -> move(c);
+            case "touch" -> touch(c);
+            case "dbsize" -> c.reply.integer(c.db.size());
+            case "flushdb" -> flushdb(c);
+            case "flushall" -> flushall(c);
+            case "swapdb" -> swapdb(c);
+            case "wait" -> waitCommand(c);
+            case "object|help" -> objectHelp(c);
+            case "object|encoding" -> objectEncoding(c);
+            case "object|refcount" -> objectRefcount(c);
+            case "object|idletime" -> objectIdletime(c);
+            case "object|freq" -> objectFreq(c);
+            default -> throw new IllegalStateException("not bound in KeyCommands: " + name);
+        }
     }
 
     // ---- lookups Redis's commands use that Database has no shorthand for ----

@@ -17,23 +17,33 @@ public final class ListCommands {
     static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
 
     public static void register(CommandTable t) {
-        t.bind("lpush", c -> push(c, true, false));
-        t.bind("rpush", c -> push(c, false, false));
-        t.bind("lpushx", c -> push(c, true, true));
-        t.bind("rpushx", c -> push(c, false, true));
-        t.bind("lpop", c -> pop(c, true));
-        t.bind("rpop", c -> pop(c, false));
-        t.bind("llen", ListCommands::llen);
-        t.bind("lrange", ListCommands::lrange);
-        t.bind("lindex", ListCommands::lindex);
-        t.bind("lset", ListCommands::lset);
-        t.bind("linsert", ListCommands::linsert);
-        t.bind("lrem", ListCommands::lrem);
-        t.bind("ltrim", ListCommands::ltrim);
-        t.bind("lpos", ListCommands::lpos);
-        t.bind("lmove", ListCommands::lmove);
-        t.bind("rpoplpush", ListCommands::rpoplpush);
-        t.bind("lmpop", ListCommands::lmpop);
+        t.bind(ListCommands::dispatch,
+                "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset",
+                "linsert", "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "lpush" -> push(c, true, false);
+            case "rpush" -> push(c, false, false);
+            case "lpushx" -> push(c, true, true);
+            case "rpushx" -> push(c, false, true);
+            case "lpop" -> pop(c, true);
+            case "rpop" -> pop(c, false);
+            case "llen" -> llen(c);
+            case "lrange" -> lrange(c);
+            case "lindex" -> lindex(c);
+            case "lset" -> lset(c);
+            case "linsert" -> linsert(c);
+            case "lrem" -> lrem(c);
+            case "ltrim" -> ltrim(c);
+            case "lpos" -> lpos(c);
+            case "lmove" -> lmove(c);
+            case "rpoplpush" -> rpoplpush(c);
+            case "lmpop" -> lmpop(c);
+            default -> throw new IllegalStateException("not bound in ListCommands: " + name);
+        }
     }
 
     static ListValue read(Client c, byte[] key) {

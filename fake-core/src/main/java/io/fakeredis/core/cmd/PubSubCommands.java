@@ -29,20 +29,31 @@ public final class PubSubCommands {
     };
 
     public static void register(CommandTable t) {
-        t.bind("subscribe", c -> subscribe(c, Kind.CHANNEL));
-        t.bind("psubscribe", c -> subscribe(c, Kind.PATTERN));
-        t.bind("ssubscribe", c -> subscribe(c, Kind.SHARD));
-        t.bind("unsubscribe", c -> unsubscribe(c, Kind.CHANNEL));
-        t.bind("punsubscribe", c -> unsubscribe(c, Kind.PATTERN));
-        t.bind("sunsubscribe", c -> unsubscribe(c, Kind.SHARD));
-        t.bind("publish", c -> c.reply.integer(c.engine.pubsub.publish(c.argv[1], c.argv[2])));
-        t.bind("spublish", c -> c.reply.integer(c.engine.pubsub.spublish(c.argv[1], c.argv[2])));
-        t.bind("pubsub|channels", c -> channels(c, false));
-        t.bind("pubsub|shardchannels", c -> channels(c, true));
-        t.bind("pubsub|numsub", c -> numsub(c, false));
-        t.bind("pubsub|shardnumsub", c -> numsub(c, true));
-        t.bind("pubsub|numpat", c -> c.reply.integer(c.engine.pubsub.patternCount()));
-        t.bind("pubsub|help", PubSubCommands::help);
+        t.bind(PubSubCommands::dispatch,
+                "subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe",
+                "publish", "spublish", "pubsub|channels", "pubsub|shardchannels", "pubsub|numsub",
+                "pubsub|shardnumsub", "pubsub|numpat", "pubsub|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "subscribe" -> subscribe(c, Kind.CHANNEL);
+            case "psubscribe" -> subscribe(c, Kind.PATTERN);
+            case "ssubscribe" -> subscribe(c, Kind.SHARD);
+            case "unsubscribe" -> unsubscribe(c, Kind.CHANNEL);
+            case "punsubscribe" -> unsubscribe(c, Kind.PATTERN);
+            case "sunsubscribe" -> unsubscribe(c, Kind.SHARD);
+            case "publish" -> c.reply.integer(c.engine.pubsub.publish(c.argv[1], c.argv[2]));
+            case "spublish" -> c.reply.integer(c.engine.pubsub.spublish(c.argv[1], c.argv[2]));
+            case "pubsub|channels" -> channels(c, false);
+            case "pubsub|shardchannels" -> channels(c, true);
+            case "pubsub|numsub" -> numsub(c, false);
+            case "pubsub|shardnumsub" -> numsub(c, true);
+            case "pubsub|numpat" -> c.reply.integer(c.engine.pubsub.patternCount());
+            case "pubsub|help" -> help(c);
+            default -> throw new IllegalStateException("not bound in PubSubCommands: " + name);
+        }
     }
 
     static void subscribe(Client c, Kind kind) {

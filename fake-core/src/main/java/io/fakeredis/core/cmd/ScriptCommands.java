@@ -28,16 +28,26 @@ public final class ScriptCommands {
     };
 
     public static void register(CommandTable t) {
-        t.bind("eval", c -> c.engine.scripting.eval(c, false, false));
-        t.bind("evalsha", c -> c.engine.scripting.eval(c, true, false));
-        t.bind("eval_ro", c -> c.engine.scripting.eval(c, false, true));
-        t.bind("evalsha_ro", c -> c.engine.scripting.eval(c, true, true));
-        t.bind("script|load", c -> c.engine.scripting.scriptLoad(c));
-        t.bind("script|exists", c -> c.engine.scripting.scriptExists(c));
-        t.bind("script|flush", c -> c.engine.scripting.scriptFlush(c));
-        // Scripts run to completion under the engine lock, so none is ever running when this arrives.
-        t.bind("script|kill", c -> c.reply.error("NOTBUSY No scripts in execution right now."));
-        t.bind("script|help", ScriptCommands::help);
+        t.bind(ScriptCommands::dispatch,
+                "eval", "evalsha", "eval_ro", "evalsha_ro", "script|load", "script|exists", "script|flush",
+                "script|kill", "script|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "eval" -> c.engine.scripting.eval(c, false, false);
+            case "evalsha" -> c.engine.scripting.eval(c, true, false);
+            case "eval_ro" -> c.engine.scripting.eval(c, false, true);
+            case "evalsha_ro" -> c.engine.scripting.eval(c, true, true);
+            case "script|load" -> c.engine.scripting.scriptLoad(c);
+            case "script|exists" -> c.engine.scripting.scriptExists(c);
+            case "script|flush" -> c.engine.scripting.scriptFlush(c);
+            // Scripts run to completion under the engine lock, so none is ever running when this arrives.
+            case "script|kill" -> c.reply.error("NOTBUSY No scripts in execution right now.");
+            case "script|help" -> help(c);
+            default -> throw new IllegalStateException("not bound in ScriptCommands: " + name);
+        }
     }
 
     static void help(Client c) {

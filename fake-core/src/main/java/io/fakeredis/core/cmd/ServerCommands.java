@@ -24,66 +24,78 @@ public final class ServerCommands {
     private ServerCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("time", ServerCommands::time);
-        t.bind("info", ServerCommands::info);
-        t.bind("lastsave", c -> c.reply.integer(c.engine.startMs / 1000));
-        t.bind("role", ServerCommands::role);
-        t.bind("lolwut", ServerCommands::lolwut);
-        t.bind("config|get", ServerCommands::configGet);
-        t.bind("config|set", ServerCommands::configSet);
-        t.bind("config|resetstat", c -> {
-            c.engine.stats.reset();
-            c.reply.ok();
-        });
-        t.bind("config|rewrite", c -> c.reply.error("ERR The server is running without a config file"));
-        t.bind("config|help", c -> help(c, "CONFIG",
-                "GET <pattern>",
-                "    Return parameters matching the glob-like <pattern> and their values.",
-                "SET <directive> <value>",
-                "    Set the configuration <directive> to <value>.",
-                "RESETSTAT",
-                "    Reset statistics reported by the INFO command.",
-                "REWRITE",
-                "    Rewrite the configuration file."));
-        t.bind("command", ServerCommands::command);
-        t.bind("command|count", ServerCommands::commandCount);
-        t.bind("command|info", ServerCommands::commandInfo);
-        t.bind("command|list", ServerCommands::commandList);
-        t.bind("command|docs", ServerCommands::commandDocs);
-        t.bind("command|getkeys", c -> getKeys(c, false));
-        t.bind("command|getkeysandflags", c -> getKeys(c, true));
-        t.bind("command|help", c -> help(c, "COMMAND",
-                "(no subcommand)",
-                "    Return details about all Redis commands.",
-                "COUNT",
-                "    Return the total number of commands in this Redis server.",
-                "LIST",
-                "    Return a list of all commands in this Redis server.",
-                "INFO [<command-name> ...]",
-                "    Return details about multiple Redis commands.",
-                "    If no command names are given, documentation details for all",
-                "    commands are returned.",
-                "DOCS [<command-name> ...]",
-                "    Return documentation details about multiple Redis commands.",
-                "    If no command names are given, documentation details for all",
-                "    commands are returned.",
-                "GETKEYS <full-command>",
-                "    Return the keys from a full Redis command.",
-                "GETKEYSANDFLAGS <full-command>",
-                "    Return the keys and the access flags from a full Redis command."));
-        t.bind("slowlog|get", ServerCommands::slowlogGet);
-        t.bind("slowlog|len", c -> c.reply.integer(0));
-        t.bind("slowlog|reset", c -> c.reply.ok());
-        t.bind("slowlog|help", c -> help(c, "SLOWLOG",
-                "GET [<count>]",
-                "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
-                "    Entries are made of:",
-                "    id, timestamp, time in microseconds, arguments array, client IP and port,",
-                "    client name",
-                "LEN",
-                "    Return the length of the slowlog.",
-                "RESET",
-                "    Reset the slowlog."));
+        t.bind(ServerCommands::dispatch,
+                "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
+                "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
+                "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
+                "slowlog|len", "slowlog|reset", "slowlog|help");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "time" -> time(c);
+            case "info" -> info(c);
+            case "lastsave" -> c.reply.integer(c.engine.startMs / 1000);
+            case "role" -> role(c);
+            case "lolwut" -> lolwut(c);
+            case "config|get" -> configGet(c);
+            case "config|set" -> configSet(c);
+            case "config|resetstat" -> {
+                c.engine.stats.reset();
+                c.reply.ok();
+            }
+            case "config|rewrite" -> c.reply.error("ERR The server is running without a config file");
+            case "config|help" -> help(c, "CONFIG",
+                    "GET <pattern>",
+                    "    Return parameters matching the glob-like <pattern> and their values.",
+                    "SET <directive> <value>",
+                    "    Set the configuration <directive> to <value>.",
+                    "RESETSTAT",
+                    "    Reset statistics reported by the INFO command.",
+                    "REWRITE",
+                    "    Rewrite the configuration file.");
+            case "command" -> command(c);
+            case "command|count" -> commandCount(c);
+            case "command|info" -> commandInfo(c);
+            case "command|list" -> commandList(c);
+            case "command|docs" -> commandDocs(c);
+            case "command|getkeys" -> getKeys(c, false);
+            case "command|getkeysandflags" -> getKeys(c, true);
+            case "command|help" -> help(c, "COMMAND",
+                    "(no subcommand)",
+                    "    Return details about all Redis commands.",
+                    "COUNT",
+                    "    Return the total number of commands in this Redis server.",
+                    "LIST",
+                    "    Return a list of all commands in this Redis server.",
+                    "INFO [<command-name> ...]",
+                    "    Return details about multiple Redis commands.",
+                    "    If no command names are given, documentation details for all",
+                    "    commands are returned.",
+                    "DOCS [<command-name> ...]",
+                    "    Return documentation details about multiple Redis commands.",
+                    "    If no command names are given, documentation details for all",
+                    "    commands are returned.",
+                    "GETKEYS <full-command>",
+                    "    Return the keys from a full Redis command.",
+                    "GETKEYSANDFLAGS <full-command>",
+                    "    Return the keys and the access flags from a full Redis command.");
+            case "slowlog|get" -> slowlogGet(c);
+            case "slowlog|len" -> c.reply.integer(0);
+            case "slowlog|reset" -> c.reply.ok();
+            case "slowlog|help" -> help(c, "SLOWLOG",
+                    "GET [<count>]",
+                    "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+                    "    Entries are made of:",
+                    "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+                    "    client name",
+                    "LEN",
+                    "    Return the length of the slowlog.",
+                    "RESET",
+                    "    Reset the slowlog.");
+            default -> throw new IllegalStateException("not bound in ServerCommands: " + name);
+        }
     }
 
     /** addReplyHelp: a header, the lines, and the HELP line every container has, as status replies. */
@@ -568,8 +580,8 @@ public final class ServerCommands {
         for (String a : cmd.aclCategories) r.status(a);
         r.set(cmd.tips.size());
         for (String tip : cmd.tips) r.bulk(tip);
-        r.set(cmd.keySpecs.size());
-        for (Object spec : cmd.keySpecs) keySpec(r, spec, null);
+        r.set(cmd.keySpecs().size());
+        for (Object spec : cmd.keySpecs()) keySpec(r, spec, null);
         List<Command> subs = implementedSubs(cmd);
         if (subs.isEmpty()) {
             r.set(0);
@@ -671,7 +683,7 @@ public final class ServerCommands {
             c.reply.error("ERR Invalid command specified");
             return;
         }
-        if (cmd.keySpecs.isEmpty()) {
+        if (cmd.keySpecs().isEmpty()) {
             c.reply.error("ERR The command has no key arguments");
             return;
         }
@@ -749,16 +761,16 @@ public final class ServerCommands {
     @SuppressWarnings("unchecked")
     private static boolean sortKeys(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
         keys.add(new int[] {1});
-        flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(0)).get("flags"));
+        flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs().get(0)).get("flags"));
         int store = -1;
         for (int i = 2; i < argv.length; i++) {
             if (Bytes.eq(argv[i], "LIMIT")) i += 2;
             else if (Bytes.eq(argv[i], "GET") || Bytes.eq(argv[i], "BY")) i += 1;
             else if (Bytes.eq(argv[i], "STORE") && i + 1 < argv.length) store = i + 1;
         }
-        if (store > 0 && cmd.keySpecs.size() > 2) {
+        if (store > 0 && cmd.keySpecs().size() > 2) {
             keys.add(new int[] {store});
-            flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs.get(2)).get("flags"));
+            flags.add((List<String>) ((Map<String, Object>) cmd.keySpecs().get(2)).get("flags"));
         }
         return true;
     }
@@ -789,7 +801,7 @@ public final class ServerCommands {
     @SuppressWarnings("unchecked")
     private static boolean keysFromSpecs(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
         int argc = argv.length;
-        for (Object o : cmd.keySpecs) {
+        for (Object o : cmd.keySpecs()) {
             Map<String, Object> spec = (Map<String, Object>) o;
             List<String> specFlags = (List<String>) spec.get("flags");
             Map<String, Object> bs = (Map<String, Object>) spec.get("begin_search");

@@ -20,23 +20,33 @@ public final class SetCommands {
     private SetCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("sadd", SetCommands::sadd);
-        t.bind("srem", SetCommands::srem);
-        t.bind("scard", SetCommands::scard);
-        t.bind("sismember", SetCommands::sismember);
-        t.bind("smismember", SetCommands::smismember);
-        t.bind("smembers", c -> sinter(c, 1, 1, null, false, 0));
-        t.bind("srandmember", SetCommands::srandmember);
-        t.bind("spop", SetCommands::spop);
-        t.bind("smove", SetCommands::smove);
-        t.bind("sinter", c -> sinter(c, 1, c.argc() - 1, null, false, 0));
-        t.bind("sinterstore", c -> sinter(c, 2, c.argc() - 2, c.argv[1], false, 0));
-        t.bind("sintercard", SetCommands::sintercard);
-        t.bind("sunion", c -> setOp(c, 1, c.argc() - 1, null, UNION));
-        t.bind("sunionstore", c -> setOp(c, 2, c.argc() - 2, c.argv[1], UNION));
-        t.bind("sdiff", c -> setOp(c, 1, c.argc() - 1, null, DIFF));
-        t.bind("sdiffstore", c -> setOp(c, 2, c.argc() - 2, c.argv[1], DIFF));
-        t.bind("sscan", SetCommands::sscan);
+        t.bind(SetCommands::dispatch,
+                "sadd", "srem", "scard", "sismember", "smismember", "smembers", "srandmember", "spop", "smove",
+                "sinter", "sinterstore", "sintercard", "sunion", "sunionstore", "sdiff", "sdiffstore", "sscan");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "sadd" -> sadd(c);
+            case "srem" -> srem(c);
+            case "scard" -> scard(c);
+            case "sismember" -> sismember(c);
+            case "smismember" -> smismember(c);
+            case "smembers" -> sinter(c, 1, 1, null, false, 0);
+            case "srandmember" -> srandmember(c);
+            case "spop" -> spop(c);
+            case "smove" -> smove(c);
+            case "sinter" -> sinter(c, 1, c.argc() - 1, null, false, 0);
+            case "sinterstore" -> sinter(c, 2, c.argc() - 2, c.argv[1], false, 0);
+            case "sintercard" -> sintercard(c);
+            case "sunion" -> setOp(c, 1, c.argc() - 1, null, UNION);
+            case "sunionstore" -> setOp(c, 2, c.argc() - 2, c.argv[1], UNION);
+            case "sdiff" -> setOp(c, 1, c.argc() - 1, null, DIFF);
+            case "sdiffstore" -> setOp(c, 2, c.argc() - 2, c.argv[1], DIFF);
+            case "sscan" -> sscan(c);
+            default -> throw new IllegalStateException("not bound in SetCommands: " + name);
+        }
     }
 
     private static final int UNION = 0, DIFF = 1;

@@ -21,8 +21,17 @@ public final class SortCommands {
     private SortCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("sort", c -> sort(c, false));
-        t.bind("sort_ro", c -> sort(c, true));
+        t.bind(SortCommands::dispatch,
+                "sort", "sort_ro");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "sort" -> sort(c, false);
+            case "sort_ro" -> sort(c, true);
+            default -> throw new IllegalStateException("not bound in SortCommands: " + name);
+        }
     }
 
     /** One element of the sorting vector (redisSortObject). */

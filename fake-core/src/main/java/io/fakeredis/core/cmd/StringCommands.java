@@ -16,28 +16,39 @@ public final class StringCommands {
     private StringCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("get", StringCommands::get);
-        t.bind("set", StringCommands::set);
-        t.bind("setnx", StringCommands::setnx);
-        t.bind("setex", StringCommands::setex);
-        t.bind("psetex", StringCommands::psetex);
-        t.bind("getex", StringCommands::getex);
-        t.bind("getdel", StringCommands::getdel);
-        t.bind("getset", StringCommands::getset);
-        t.bind("setrange", StringCommands::setrange);
-        t.bind("getrange", StringCommands::getrange);
-        t.bind("substr", StringCommands::getrange);
-        t.bind("mget", StringCommands::mget);
-        t.bind("mset", StringCommands::mset);
-        t.bind("msetnx", StringCommands::msetnx);
-        t.bind("incr", c -> incrDecr(c, 1));
-        t.bind("decr", c -> incrDecr(c, -1));
-        t.bind("incrby", StringCommands::incrby);
-        t.bind("decrby", StringCommands::decrby);
-        t.bind("incrbyfloat", StringCommands::incrbyfloat);
-        t.bind("append", StringCommands::append);
-        t.bind("strlen", StringCommands::strlen);
-        t.bind("lcs", StringCommands::lcs);
+        t.bind(StringCommands::dispatch,
+                "get", "set", "setnx", "setex", "psetex", "getex", "getdel", "getset", "setrange", "getrange",
+                "substr", "mget", "mset", "msetnx", "incr", "decr", "incrby", "decrby", "incrbyfloat",
+                "append", "strlen", "lcs");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "get" -> get(c);
+            case "set" -> set(c);
+            case "setnx" -> setnx(c);
+            case "setex" -> setex(c);
+            case "psetex" -> psetex(c);
+            case "getex" -> getex(c);
+            case "getdel" -> getdel(c);
+            case "getset" -> getset(c);
+            case "setrange" -> setrange(c);
+            case "getrange" -> getrange(c);
+            case "substr" -> getrange(c);
+            case "mget" -> mget(c);
+            case "mset" -> mset(c);
+            case "msetnx" -> msetnx(c);
+            case "incr" -> incrDecr(c, 1);
+            case "decr" -> incrDecr(c, -1);
+            case "incrby" -> incrby(c);
+            case "decrby" -> decrby(c);
+            case "incrbyfloat" -> incrbyfloat(c);
+            case "append" -> append(c);
+            case "strlen" -> strlen(c);
+            case "lcs" -> lcs(c);
+            default -> throw new IllegalStateException("not bound in StringCommands: " + name);
+        }
     }
 
     // Option flags of SET and GETEX, as OBJ_* in t_string.c.

@@ -27,41 +27,54 @@ public final class ZSetCommands {
     private ZSetCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("zadd", c -> zadd(c, false));
-        t.bind("zincrby", c -> zadd(c, true));
-        t.bind("zcard", ZSetCommands::zcard);
-        t.bind("zscore", ZSetCommands::zscore);
-        t.bind("zmscore", ZSetCommands::zmscore);
-        t.bind("zrem", ZSetCommands::zrem);
-        t.bind("zrank", c -> zrank(c, false));
-        t.bind("zrevrank", c -> zrank(c, true));
-        t.bind("zcount", ZSetCommands::zcount);
-        t.bind("zlexcount", ZSetCommands::zlexcount);
-        t.bind("zrange", c -> zrange(c, 1, false, AUTO, 0));
-        t.bind("zrangestore", c -> zrange(c, 2, true, AUTO, 0));
-        t.bind("zrevrange", c -> zrange(c, 1, false, RANK, -1));
-        t.bind("zrangebyscore", c -> zrange(c, 1, false, SCORE, 1));
-        t.bind("zrevrangebyscore", c -> zrange(c, 1, false, SCORE, -1));
-        t.bind("zrangebylex", c -> zrange(c, 1, false, LEX, 1));
-        t.bind("zrevrangebylex", c -> zrange(c, 1, false, LEX, -1));
-        t.bind("zremrangebyrank", c -> zremrange(c, RANK));
-        t.bind("zremrangebyscore", c -> zremrange(c, SCORE));
-        t.bind("zremrangebylex", c -> zremrange(c, LEX));
-        t.bind("zunion", c -> zsetOp(c, null, 1, UNION, false));
-        t.bind("zinter", c -> zsetOp(c, null, 1, INTER, false));
-        t.bind("zdiff", c -> zsetOp(c, null, 1, DIFF, false));
-        t.bind("zunionstore", c -> zsetOp(c, c.argv[1], 2, UNION, false));
-        t.bind("zinterstore", c -> zsetOp(c, c.argv[1], 2, INTER, false));
-        t.bind("zdiffstore", c -> zsetOp(c, c.argv[1], 2, DIFF, false));
-        t.bind("zintercard", c -> zsetOp(c, null, 1, INTER, true));
-        t.bind("zpopmin", c -> zpop(c, MIN));
-        t.bind("zpopmax", c -> zpop(c, MAX));
-        t.bind("zmpop", c -> zmpop(c, 1, false));
-        t.bind("bzpopmin", c -> bzpop(c, MIN));
-        t.bind("bzpopmax", c -> bzpop(c, MAX));
-        t.bind("bzmpop", c -> zmpop(c, 2, true));
-        t.bind("zrandmember", ZSetCommands::zrandmember);
-        t.bind("zscan", ZSetCommands::zscan);
+        t.bind(ZSetCommands::dispatch,
+                "zadd", "zincrby", "zcard", "zscore", "zmscore", "zrem", "zrank", "zrevrank", "zcount",
+                "zlexcount", "zrange", "zrangestore", "zrevrange", "zrangebyscore", "zrevrangebyscore",
+                "zrangebylex", "zrevrangebylex", "zremrangebyrank", "zremrangebyscore", "zremrangebylex",
+                "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "zintercard",
+                "zpopmin", "zpopmax", "zmpop", "bzpopmin", "bzpopmax", "bzmpop", "zrandmember", "zscan");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "zadd" -> zadd(c, false);
+            case "zincrby" -> zadd(c, true);
+            case "zcard" -> zcard(c);
+            case "zscore" -> zscore(c);
+            case "zmscore" -> zmscore(c);
+            case "zrem" -> zrem(c);
+            case "zrank" -> zrank(c, false);
+            case "zrevrank" -> zrank(c, true);
+            case "zcount" -> zcount(c);
+            case "zlexcount" -> zlexcount(c);
+            case "zrange" -> zrange(c, 1, false, AUTO, 0);
+            case "zrangestore" -> zrange(c, 2, true, AUTO, 0);
+            case "zrevrange" -> zrange(c, 1, false, RANK, -1);
+            case "zrangebyscore" -> zrange(c, 1, false, SCORE, 1);
+            case "zrevrangebyscore" -> zrange(c, 1, false, SCORE, -1);
+            case "zrangebylex" -> zrange(c, 1, false, LEX, 1);
+            case "zrevrangebylex" -> zrange(c, 1, false, LEX, -1);
+            case "zremrangebyrank" -> zremrange(c, RANK);
+            case "zremrangebyscore" -> zremrange(c, SCORE);
+            case "zremrangebylex" -> zremrange(c, LEX);
+            case "zunion" -> zsetOp(c, null, 1, UNION, false);
+            case "zinter" -> zsetOp(c, null, 1, INTER, false);
+            case "zdiff" -> zsetOp(c, null, 1, DIFF, false);
+            case "zunionstore" -> zsetOp(c, c.argv[1], 2, UNION, false);
+            case "zinterstore" -> zsetOp(c, c.argv[1], 2, INTER, false);
+            case "zdiffstore" -> zsetOp(c, c.argv[1], 2, DIFF, false);
+            case "zintercard" -> zsetOp(c, null, 1, INTER, true);
+            case "zpopmin" -> zpop(c, MIN);
+            case "zpopmax" -> zpop(c, MAX);
+            case "zmpop" -> zmpop(c, 1, false);
+            case "bzpopmin" -> bzpop(c, MIN);
+            case "bzpopmax" -> bzpop(c, MAX);
+            case "bzmpop" -> zmpop(c, 2, true);
+            case "zrandmember" -> zrandmember(c);
+            case "zscan" -> zscan(c);
+            default -> throw new IllegalStateException("not bound in ZSetCommands: " + name);
+        }
     }
 
     private static final int AUTO = 0, RANK = 1, SCORE = 2, LEX = 3;

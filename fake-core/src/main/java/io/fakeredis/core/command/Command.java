@@ -1,5 +1,6 @@
 package io.fakeredis.core.command;
 
+import io.fakeredis.core.util.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,9 @@ public final class Command {
     /** ACL categories with their '@', as COMMAND INFO prints them. */
     public final List<String> aclCategories;
     public final List<String> tips;
-    /** Key specs as the reference JSON gives them (maps, lists, strings, longs). */
-    public final List<Object> keySpecs;
+    /** Key specs as JSON text, parsed on first use: only COMMAND INFO and GETKEYS read them. */
+    private final String keySpecsJson;
+    private volatile List<Object> keySpecs;
     public final Command parent;
     /** Index into per-engine arrays such as command statistics. */
     public final int id;
@@ -82,7 +84,7 @@ public final class Command {
     CommandProc proc;
 
     Command(String fullName, int arity, List<String> flagNames, int firstKey, int lastKey, int keyStep,
-            List<String> aclCategories, List<String> tips, List<Object> keySpecs, Command parent, int id) {
+            List<String> aclCategories, List<String> tips, String keySpecsJson, Command parent, int id) {
         this.id = id;
         this.fullName = fullName;
         int bar = fullName.indexOf('|');
@@ -97,8 +99,20 @@ public final class Command {
         this.keyStep = keyStep;
         this.aclCategories = aclCategories;
         this.tips = tips;
-        this.keySpecs = keySpecs;
+        this.keySpecsJson = keySpecsJson;
         this.parent = parent;
+    }
+
+    /** Key specs as the reference JSON gives them (maps, lists, strings, longs). */
+    @SuppressWarnings("unchecked")
+    public List<Object> keySpecs() {
+        List<Object> k = keySpecs;
+        if (k == null) {
+            // two threads may both parse; either result is the same immutable list
+            k = Collections.unmodifiableList((List<Object>) Json.parse(keySpecsJson));
+            keySpecs = k;
+        }
+        return k;
     }
 
     public boolean has(long flag) {

@@ -23,7 +23,6 @@ import java.util.Map;
  */
 public final class Config {
     private static final Map<String, String> DEFAULTS = loadDefaults();
-    private static final Map<String, Param> PARAMS = loadParams();
     /** Old and new names of the same parameter: setting one sets both, as Redis's aliases. */
     private static final Map<String, String> ALIASES = aliases(
             "slave-priority", "replica-priority",
@@ -45,6 +44,11 @@ public final class Config {
             "list-max-ziplist-size", "list-max-listpack-size",
             "slaveof", "replicaof",
             "lua-time-limit", "busy-reply-threshold");
+
+    /** Read on the first CONFIG GET/SET that needs a type, not by every first engine in a JVM. */
+    private static final class Types {
+        static final Map<String, Param> PARAMS = loadParams();
+    }
 
     /** How a parameter's value is checked and printed back. */
     public enum Kind { BOOL, ENUM, INT, MEM, MEMPCT, STRING, SPECIAL, IMMUTABLE, PROTECTED }
@@ -95,7 +99,7 @@ public final class Config {
 
     /** Type facts of a parameter by any-case name, or null when Redis has no such parameter. */
     public static Param param(String name) {
-        return PARAMS.get(name.toLowerCase(Locale.ROOT));
+        return Types.PARAMS.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether two parameter names are the same parameter (equal, or alias and name). */

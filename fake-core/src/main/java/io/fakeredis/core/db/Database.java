@@ -128,6 +128,7 @@ public final class Database {
     public void setExpire(byte[] key, long whenMs) {
         int s = dict.find(key);
         dict.setExpireAt(s, whenMs);
+        if (whenMs != 0) engine.onExpireSet();
     }
 
     /** Clears a TTL; true if there was one. */

@@ -8,15 +8,39 @@ import java.util.Map;
 /** Minimal JSON reader for the bundled reference facts; core must not depend on a JSON library. */
 public final class Json {
     private final String s;
+    private final boolean lazy;
     private int i;
 
-    private Json(String s) {
+    private Json(String s, boolean lazy) {
         this.s = s;
+        this.lazy = lazy;
+    }
+
+    /** An array of objects left as its JSON text by {@link #parseLazily}; parse it when needed. */
+    public static final class Raw {
+        public final String text;
+
+        Raw(String text) {
+            this.text = text;
+        }
     }
 
     /** Parses a document into Map (insertion ordered), List, String, Long, Double, Boolean or null. */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, false);
+    }
+
+    /**
+     * Like {@link #parse}, but every non-empty array of objects is returned as a {@link Raw}. The
+     * command table's key specs are such arrays: half of command-info.json, read only by COMMAND
+     * INFO and GETKEYS, so skipping them shortens the first engine's start.
+     */
+    public static Object parseLazily(String text) {
+        return parse(text, true);
+    }
+
+    private static Object parse(String text, boolean lazy) {
+        Json p = new Json(text, lazy);
         Object v = p.value();
         p.ws();
         if (p.i != p.s.length()) throw p.fail("trailing data");
@@ -56,11 +80,17 @@ public final class Json {
         }
     }
 
-    private List<Object> array() {
+    private Object array() {
+        int start = i;
         List<Object> l = new ArrayList<>();
         i++;
         ws();
         if (s.charAt(i) == ']') { i++; return l; }
+        if (lazy && s.charAt(i) == '{') {
+            i = start;
+            skip();
+            return new Raw(s.substring(start, i));
+        }
         while (true) {
             l.add(value());
             ws();
@@ -89,6 +119,22 @@ public final class Json {
                 default: b.append(e);
             }
         }
+    }
+
+    /** Moves past the array or object at i, strings included, without building anything. */
+    private void skip() {
+        int depth = 0;
+        do {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                while (s.charAt(i) != '"') i += s.charAt(i) == '\\' ? 2 : 1;
+                i++;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        } while (depth > 0);
     }
 
     private Object number() {
