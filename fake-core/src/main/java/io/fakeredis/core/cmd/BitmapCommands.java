@@ -81,28 +81,25 @@ public final class BitmapCommands {
     }
 
     /**
-     * lookupStringForBitCommand: the key's string as an editable raw value at least maxBit bits long,
-     * created when missing. Returns the string and whether it was created or grown (in dirty[0]).
+     * lookupStringForBitCommand: the key's string (o, already looked up for write) as an editable raw
+     * value at least maxBit bits long, created when missing. The caller compares lengths to tell
+     * whether it was created or grown.
      */
-    private static MutableString stringForBits(Client c, byte[] key, long maxBit, boolean[] dirty) {
+    private static MutableString stringForBits(Client c, byte[] key, Object o, long maxBit) {
         int need = (int) (maxBit >>> 3) + 1;
-        Object o = checkString(c.db.lookupWrite(key));
         if (o == null) {
             MutableString s = MutableString.zeros(need);
             c.db.add(key, s);
-            dirty[0] = true;
             return s;
         }
         MutableString s;
-        int old = len(o);
         if (o instanceof MutableString) {
             s = (MutableString) o;
         } else {
-            s = MutableString.raw((byte[]) o, Math.max(0, need - old));
+            s = MutableString.raw((byte[]) o, Math.max(0, need - len(o)));
             c.db.replaceValue(key, s);
         }
         s.editable(need);
-        dirty[0] = s.length() != old;
         return s;
     }
 
@@ -113,14 +110,16 @@ public final class BitmapCommands {
         long off = bitOffset(c, c.argv[2], false, 0);
         long on = Bytes.toLong(c.argv[3], BIT_ERR);
         if ((on & ~1L) != 0) throw bitErr;
-        boolean[] dirty = new boolean[1];
-        MutableString s = stringForBits(c, key, off, dirty);
+        Object o = checkString(c.db.lookupWrite(key));
+        int oldLen = o == null ? -1 : len(o);
+        MutableString s = stringForBits(c, key, o, off);
+        boolean dirty = s.length() != oldLen;
         byte[] b = s.editable(0);
         int idx = (int) (off >>> 3);
         int bit = 7 - (int) (off & 7);
         int byteval = b[idx] & 0xff;
         int bitval = (byteval >> bit) & 1;
-        if (dirty[0] || bitval != on) {
+        if (dirty || bitval != on) {
             byteval &= ~(1 << bit);
             byteval |= (int) on << bit;
             b[idx] = (byte) byteval;
@@ -378,13 +377,16 @@ public final class BitmapCommands {
         }
 
         Object o;
-        boolean[] dirty = new boolean[1];
+        boolean dirty = false;
         byte[] key = argv[1];
         if (readonly) {
             o = checkString(c.db.lookupRead(key));
         } else {
             if (readonlyCommand) throw new RedisException("ERR BITFIELD_RO only supports the GET subcommand");
-            o = stringForBits(c, key, highestWrite, dirty);
+            o = checkString(c.db.lookupWrite(key));
+            int oldLen = o == null ? -1 : len(o);
+            o = stringForBits(c, key, o, highestWrite);
+            dirty = len(o) != oldLen;
         }
 
         c.reply.array(numops);
@@ -436,7 +438,7 @@ public final class BitmapCommands {
             }
             c.reply.integer(retval);
             setBits(b, off, bits, newval);
-            if (dirty[0] || oldval != newval) changes++;
+            if (dirty || oldval != newval) changes++;
         }
         if (changes > 0) {
             c.db.signalModifiedKey(key);

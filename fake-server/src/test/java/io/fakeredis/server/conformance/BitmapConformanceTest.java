@@ -344,6 +344,44 @@ class BitmapConformanceTest extends ConformanceTest {
         });
     }
 
+    /** A SETBIT or BITFIELD that changes nothing does not touch WATCHed keys; one that does, does. */
+    @Test
+    void watch() {
+        run(s -> {
+            s.same("SETBIT", "w", "3", "1");
+            try (ConformanceTest.Session o = s.another()) {
+                String[][] unchanged = {{"SETBIT", "w", "3", "1"}, {"SETBIT", "w", "4", "0"},
+                        {"BITFIELD", "w", "SET", "u4", "0", "1"}, {"BITFIELD", "w", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "9"},
+                        {"BITFIELD", "w", "GET", "u8", "0"}, {"BITCOUNT", "w"}};
+                String[][] changed = {{"SETBIT", "w", "3", "0"}, {"SETBIT", "w", "30", "0"},
+                        {"BITFIELD", "w", "INCRBY", "u4", "0", "1"}, {"BITFIELD", "w", "SET", "u8", "#9", "0"},
+                        {"BITOP", "NOT", "w", "w"}, {"BITOP", "AND", "w", "missing"}};
+                for (String[][] group : new String[][][] {unchanged, changed}) {
+                    for (String[] cmd : group) {
+                        s.same("SETBIT", "w", "3", "1");
+                        s.same("WATCH", "w");
+                        o.same(cmd);
+                        s.same("MULTI");
+                        s.same("PING");
+                        s.same("EXEC");
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void fromScripts() {
+        run(s -> {
+            s.same("EVAL", "return redis.call('BITFIELD', KEYS[1], 'OVERFLOW', 'FAIL', 'INCRBY', 'u2', '0', '9', 'GET', 'u8', '0')",
+                    "1", "sk");
+            s.same("EVAL", "return {redis.call('SETBIT', KEYS[1], 9, 1), redis.call('BITCOUNT', KEYS[1]),"
+                    + " redis.call('BITPOS', KEYS[1], 1), redis.call('GETBIT', KEYS[1], 9)}", "1", "sk");
+            s.same("EVAL", "return redis.pcall('BITFIELD_RO', KEYS[1], 'SET', 'u8', '0', '1')", "1", "sk");
+            s.same("EVAL", "return redis.pcall('SETBIT', KEYS[1], -1, 1)", "1", "sk");
+        });
+    }
+
     /** A seeded random differential run: a few hundred bit commands on a few keys, on both servers. */
     @Test
     void randomDifferential() {
@@ -352,7 +390,7 @@ class BitmapConformanceTest extends ConformanceTest {
         String[] keys = {"r1", "r2", "r3"};
         run(s -> {
             try {
-                for (int i = 0; i < 400; i++) {
+                for (int i = 0; i < Integer.getInteger("bitmap.fuzz.iterations", 400); i++) {
                     s.same(randomCommand(r, keys));
                 }
                 for (String k : keys) s.same("GET", k);
