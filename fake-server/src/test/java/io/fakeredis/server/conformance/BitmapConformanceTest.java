@@ -331,6 +331,73 @@ class BitmapConformanceTest extends ConformanceTest {
                 new String[] {"BITPOS", "nokey", "1"}, new String[] {"GETBIT", "nokey", "1"}));
     }
 
+    /** "new" events from keys the bit commands create, and keymiss from their read lookups only. */
+    @Test
+    void newAndMissEvents() {
+        run(s -> s.sameEvents("KEAnm",
+                new String[] {"GETBIT", "k", "1"}, new String[] {"BITCOUNT", "k"}, new String[] {"BITPOS", "k", "0"},
+                new String[] {"BITFIELD", "k", "GET", "u8", "0"}, new String[] {"BITFIELD_RO", "k", "GET", "u8", "0"},
+                new String[] {"BITOP", "OR", "d", "k", "k2"}, new String[] {"SETBIT", "k", "1", "0"},
+                new String[] {"BITFIELD", "k2", "SET", "u8", "0", "1"}, new String[] {"BITOP", "XOR", "d", "k", "k2", "k3"},
+                new String[] {"BITOP", "NOT", "d", "d"}));
+    }
+
+    /** Reads count keyspace hits and misses; the write lookups of SETBIT and BITFIELD do not. */
+    @Test
+    void keyspaceStats() {
+        run(s -> {
+            s.same("SET", "k", "abc");
+            s.both("CONFIG", "RESETSTAT");
+            String[][] cmds = {{"GETBIT", "k", "1"}, {"GETBIT", "m", "1"}, {"BITCOUNT", "k"}, {"BITCOUNT", "m"},
+                    {"BITPOS", "k", "1"}, {"BITPOS", "m", "1"}, {"BITFIELD", "k", "GET", "u8", "0"},
+                    {"BITFIELD", "m", "GET", "u8", "0"}, {"BITFIELD", "k", "SET", "u8", "0", "1"},
+                    {"BITFIELD", "m", "SET", "u8", "0", "1"}, {"SETBIT", "k", "1", "1"}, {"SETBIT", "m2", "1", "1"},
+                    {"BITOP", "AND", "d", "k", "nokey"}, {"BITFIELD_RO", "nokey", "GET", "u8", "0"}};
+            for (String[] cmd : cmds) s.same(cmd);
+            byte[][] info = s.both("INFO", "stats");
+            org.junit.jupiter.api.Assertions.assertNotNull(stat(info[0], "keyspace_hits"));
+            org.junit.jupiter.api.Assertions.assertEquals(stat(info[0], "keyspace_hits"), stat(info[1], "keyspace_hits"));
+            org.junit.jupiter.api.Assertions.assertEquals(stat(info[0], "keyspace_misses"), stat(info[1], "keyspace_misses"));
+        });
+    }
+
+    private static String stat(byte[] info, String name) {
+        for (String line : new String(info, java.nio.charset.StandardCharsets.UTF_8).split("\r\n")) {
+            if (line.startsWith(name + ":")) return line;
+        }
+        return null;
+    }
+
+    @Test
+    void encodings() {
+        run(s -> {
+            s.same("INCRBYFLOAT", "f", "1.5");
+            s.same("OBJECT", "ENCODING", "f");
+            s.same("SETBIT", "f", "0", "0");
+            s.same("OBJECT", "ENCODING", "f");
+            s.same("GET", "f");
+            s.same("INCRBYFLOAT", "g", "2.5");
+            s.same("BITFIELD", "g", "GET", "u8", "0");
+            s.same("OBJECT", "ENCODING", "g");
+            s.same("BITFIELD", "g", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "9");
+            s.same("OBJECT", "ENCODING", "g");
+            s.same("SET", "a", "x");
+            s.same("APPEND", "a", "y");
+            s.same("SETBIT", "a", "0", "1");
+            s.same("GET", "a");
+            s.same("APPEND", "a", "z");
+            s.same("GET", "a");
+            s.same("SET", "short", "x");
+            s.same("BITOP", "OR", "short2", "short");
+            s.same("OBJECT", "ENCODING", "short2");
+            s.same("SET", "i", "12");
+            s.same("BITOP", "OR", "i2", "i");
+            s.same("OBJECT", "ENCODING", "i2");
+            s.same("GET", "i2");
+            s.same("STRLEN", "i2");
+        });
+    }
+
     @Test
     void withinTransaction() {
         run(s -> {
