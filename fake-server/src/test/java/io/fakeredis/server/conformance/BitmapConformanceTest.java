@@ -279,6 +279,8 @@ class BitmapConformanceTest extends ConformanceTest {
             s.same("BITFIELD", "bf", "GET", "x8", "0");
             s.same("BITFIELD", "bf", "GET", "i", "0");
             s.same("BITFIELD", "bf", "GET", "", "0");
+            s.same("BITFIELD", "bf", "GET", "i8\u0000x", "0");
+            s.same("BITFIELD", "bf", "GET", "u8", "1\u0000");
             s.same("BITFIELD", "bf", "GET", "i08", "0");
             s.same("BITFIELD", "bf", "GET", "u-1", "0");
             s.same("BITFIELD", "bf", "GET", "u8", "-1");
@@ -470,7 +472,7 @@ class BitmapConformanceTest extends ConformanceTest {
     private static String[] randomCommand(Random r, String[] keys) {
         String k = keys[r.nextInt(keys.length)];
         List<String> a = new ArrayList<>();
-        switch (r.nextInt(7)) {
+        switch (r.nextInt(8)) {
             case 0:
                 a.add("SETBIT");
                 a.add(k);
@@ -540,6 +542,14 @@ class BitmapConformanceTest extends ConformanceTest {
                 a.add(keys[r.nextInt(keys.length)]);
                 int n = op.equals("NOT") ? 1 : 1 + r.nextInt(3);
                 for (int j = 0; j < n; j++) a.add(r.nextInt(6) == 0 ? "missing" : keys[r.nextInt(keys.length)]);
+                break;
+            }
+            case 6: {
+                // plain, int-encoded, empty and appended-to strings under the bit commands
+                String[] vals = {"", "0", "123", "-1", "foobar", "\u00ff\u0001", Long.toString(r.nextLong())};
+                a.add(r.nextBoolean() ? "SET" : "APPEND");
+                a.add(k);
+                a.add(vals[r.nextInt(vals.length)]);
                 break;
             }
             default:
