@@ -51,8 +51,11 @@ public final class BitmapCommands {
         if (!Bytes.parseLong(arg, skip, arg.length - skip, out)) throw bitOffsetErr;
         long off = out[0];
         if (skip == 1) off *= bits; // wraps like the C multiplication
-        // the proto-max-bulk-len limit; a Java array also cannot go past 2GB
-        if (off < 0 || (off >> 3) >= protoMaxBulkLen(c) || (off >> 3) >= Integer.MAX_VALUE - 16) throw bitOffsetErr;
+        if (off < 0) throw bitOffsetErr;
+        // the proto-max-bulk-len limit (at least 1MB, so small offsets skip the config lookup);
+        // a Java array also cannot go past 2GB
+        long bytes = off >> 3;
+        if (bytes >= 1024 * 1024 && (bytes >= protoMaxBulkLen(c) || bytes >= Integer.MAX_VALUE - 16)) throw bitOffsetErr;
         return off;
     }
 
