@@ -393,7 +393,14 @@ class BitmapConformanceTest extends ConformanceTest {
             s.same("BITOP", "OR", "short2", "short");
             s.same("OBJECT", "ENCODING", "short2");
             s.same("SET", "i", "12");
+            s.same("OBJECT", "REFCOUNT", "i");
+            s.same("BITFIELD", "i", "GET", "u8", "0");
+            s.same("OBJECT", "REFCOUNT", "i");
             s.same("BITOP", "OR", "i2", "i");
+            s.same("OBJECT", "REFCOUNT", "i2");
+            s.same("SETBIT", "i", "0", "0");
+            s.same("OBJECT", "REFCOUNT", "i");
+            s.same("OBJECT", "ENCODING", "i");
             s.same("OBJECT", "ENCODING", "i2");
             s.same("GET", "i2");
             s.same("STRLEN", "i2");
