@@ -147,10 +147,6 @@ public final class BitmapCommands {
 
     // ---- BITCOUNT / BITPOS ----
 
-    private static final int NO_UNIT = 0;
-    private static final int BYTE_UNIT = 1;
-    private static final int BIT_UNIT = 2;
-
     private static boolean isBitUnit(byte[] arg) {
         if (Bytes.eq(arg, "bit")) return true;
         if (Bytes.eq(arg, "byte")) return false;
