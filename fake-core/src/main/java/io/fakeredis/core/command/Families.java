@@ -36,5 +36,6 @@ final class Families {
         TransactionCommands.register(t);
         ScriptCommands.register(t);
         FunctionCommands.register(t);
+        io.fakeredis.core.cmd.BitmapCommands.register(t);
     }
 }

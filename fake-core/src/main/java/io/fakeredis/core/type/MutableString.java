@@ -117,4 +117,19 @@ public final class MutableString implements RedisValue {
         if (end > len) len = end;
         raw = true;
     }
+
+    /**
+     * The buffer for in-place bit edits (SETBIT, BITFIELD), grown zero-filled to at least n bytes,
+     * unshared and marked raw like dbUnshareStringValue + sdsgrowzero. Only the first
+     * {@link #length()} bytes are the value; do not keep the array across commands.
+     */
+    public byte[] editable(int n) {
+        ensure(Math.max(len, n));
+        if (n > len) {
+            Arrays.fill(buf, len, n, (byte) 0);
+            len = n;
+        }
+        raw = true;
+        return buf;
+    }
 }
