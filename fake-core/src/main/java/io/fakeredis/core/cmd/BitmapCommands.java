@@ -35,15 +35,6 @@ public final class BitmapCommands {
         return v;
     }
 
-    private static long protoMaxBulkLen(Client c) {
-        String s = c.engine.config().get("proto-max-bulk-len");
-        try {
-            return s == null ? 512L * 1024 * 1024 : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return 512L * 1024 * 1024;
-        }
-    }
-
     /** getBitOffsetFromArgument: a bit offset, or with hash a "#n" offset counted in units of bits. */
     private static long bitOffset(Client c, byte[] arg, boolean hash, int bits) {
         int skip = hash && arg.length > 1 && arg[0] == '#' ? 1 : 0;
@@ -55,7 +46,7 @@ public final class BitmapCommands {
         // the proto-max-bulk-len limit (at least 1MB, so small offsets skip the config lookup);
         // a Java array also cannot go past 2GB
         long bytes = off >> 3;
-        if (bytes >= 1024 * 1024 && (bytes >= protoMaxBulkLen(c) || bytes >= Integer.MAX_VALUE - 16)) throw bitOffsetErr;
+        if (bytes >= 1024 * 1024 && (bytes >= c.engine.config().protoMaxBulkLen() || bytes >= Integer.MAX_VALUE - 16)) throw bitOffsetErr;
         return off;
     }
 

@@ -73,19 +73,10 @@ public final class StringCommands {
         return v;
     }
 
-    private static long protoMaxBulkLen(Client c) {
-        String s = c.engine.config().get("proto-max-bulk-len");
-        try {
-            return s == null ? 512L * 1024 * 1024 : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return 512L * 1024 * 1024;
-        }
-    }
-
     /** checkStringLength: size + append must fit proto-max-bulk-len, overflow included. */
     private static void checkStringLength(Client c, long size, long append) {
         long total = size + append;
-        long max = Math.min(protoMaxBulkLen(c), Integer.MAX_VALUE - 16);
+        long max = Math.min(c.engine.config().protoMaxBulkLen(), Integer.MAX_VALUE - 16);
         if (total > max || total < size || total < append) {
             throw new RedisException("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
         }
@@ -470,7 +461,7 @@ public final class StringCommands {
         }
         int alen = a.length, blen = b.length;
         long cells = (long) (alen + 1) * (blen + 1);
-        if (cells > Long.MAX_VALUE / 4 || cells * 4 > protoMaxBulkLen(c)) {
+        if (cells > Long.MAX_VALUE / 4 || cells * 4 > c.engine.config().protoMaxBulkLen()) {
             throw new RedisException("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len");
         }
         int[] lcs;

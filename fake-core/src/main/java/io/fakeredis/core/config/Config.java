@@ -333,6 +333,16 @@ public final class Config {
         return out;
     }
 
+    /** proto-max-bulk-len in bytes: the largest string a command may build. */
+    public long protoMaxBulkLen() {
+        String s = values.get("proto-max-bulk-len");
+        try {
+            return s == null ? 512L * 1024 * 1024 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 512L * 1024 * 1024;
+        }
+    }
+
     public long getLong(String name) {
         return Long.parseLong(values.get(name));
     }
