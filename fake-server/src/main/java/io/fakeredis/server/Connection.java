@@ -49,6 +49,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private String maxBulkLenText;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
+    /** Running its commands (maybe a script) under the lock. Event-loop thread only. */
+    private boolean executing;
 
     Connection(EventLoop loop, Engine engine, SocketChannel channel) throws IOException {
         this.loop = loop;
@@ -130,31 +132,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     // ---- event loop callbacks ----
 
     void onReadable() {
-        int total = 0;
-        try {
-            while (true) {
-                parser.prepareRead();
-                if (parser.end == parser.buf.length) {
-                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
-                    close();
-                    return;
-                }
-                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
-                readView.limit(parser.buf.length).position(parser.end);
-                int n = channel.read(readView);
-                if (n < 0) {
-                    close();
-                    return;
-                }
-                if (n == 0) break;
-                parser.end += n;
-                total += n;
-                if (parser.end < parser.buf.length || total > 4 * 1024 * 1024) break;
-            }
-        } catch (IOException e) {
-            close();
-            return;
-        }
+        if (!readInput()) return;
         while (true) {
             boolean ok = parser.parse(parsed, this);
             for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i)); // addAll allocates a lambda
@@ -164,6 +142,70 @@ final class Connection implements Client.Transport, RespParser.Limits {
             // An unauthenticated client's input is parsed one command at a time (see parse).
             if (!ok || !parser.stoppedForAuth || closed || client.closing || client.blocked) break;
         }
+    }
+
+    /** Reads what the socket has into the parser's buffer; false when the connection closed. */
+    private boolean readInput() {
+        int total = 0;
+        try {
+            while (true) {
+                parser.prepareRead();
+                if (parser.end == parser.buf.length) {
+                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
+                    close();
+                    return false;
+                }
+                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
+                readView.limit(parser.buf.length).position(parser.end);
+                int n = channel.read(readView);
+                if (n < 0) {
+                    close();
+                    return false;
+                }
+                if (n == 0) break;
+                parser.end += n;
+                total += n;
+                if (parser.end < parser.buf.length || total > 4 * 1024 * 1024) break;
+            }
+        } catch (IOException e) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Called on this loop's thread from the periodic hook of a script that has run past
+     * busy-reply-threshold, with the engine lock held by that script (Redis's
+     * processEventsWhileBlocked). Reads the client's input and answers, in order, the commands a
+     * busy server answers at once (BUSY, SCRIPT KILL, FUNCTION KILL, FUNCTION STATS). The first
+     * command that has to wait for the script to end stops it; it and what follows stay queued
+     * and run once the lock is free.
+     */
+    void serveWhileBusy() {
+        if (closed || executing) return;
+        if (sending != null) flush(); // earlier output the socket could not take yet
+        // Left in the socket, so the loop sees it once the script ends: blocked or unauthenticated
+        // clients and clients whose earlier commands still wait (their order must hold).
+        if (closed || client.blocked || client.closing || !client.authenticated || !queued.isEmpty()
+                || pendingProtocolError != null) {
+            return;
+        }
+        if (!readInput()) return;
+        boolean ok = parser.parse(parsed, this);
+        for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i));
+        parsed.clear();
+        parser.trim();
+        if (!ok) pendingProtocolError = parser.error;
+        while (!queued.isEmpty()) {
+            byte[] reply = engine.scripting.busyReply(queued.peek(), client.resp());
+            if (reply == null) break;
+            queued.poll();
+            writer.raw(reply);
+        }
+        if (!queued.isEmpty() || pendingProtocolError != null) loop.requestFlush(this); // run after the script
+        takeOutput();
+        flush();
     }
 
     /**
@@ -184,6 +226,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
         if (!lockOrAnswerBusy(protocolError != null || pendingProtocolError != null)) return;
+        executing = true; // a busy script run from here must not serve this connection
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 byte[][] argv = queued.poll();
@@ -209,6 +252,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
             refreshLimits();
             takeOutput();
         } finally {
+            executing = false;
             engine.lock.unlock();
         }
         flush();

@@ -45,7 +45,7 @@ final class RespWriter implements ReplySink {
         }
     }
 
-    private void raw(byte[] b) {
+    void raw(byte[] b) {
         ensure(b.length);
         System.arraycopy(b, 0, buf, len, b.length);
         len += b.length;

@@ -236,6 +236,40 @@ public final class Scripting {
     private volatile byte[][] runningArgv;
     private volatile String runningName;
 
+    /** Per thread: what a busy script running on that thread calls to serve other clients. */
+    private static final ThreadLocal<Runnable> WHILE_BUSY = new ThreadLocal<>();
+    /** The running script's thread's hook, null when none is installed. */
+    private Runnable whileBusy;
+    private boolean serving;
+    private final Runnable tick = this::tick;
+
+    /**
+     * Installs, for scripts run on the calling thread, what to do every so often once a script has
+     * run past busy-reply-threshold (Redis's processEventsWhileBlocked): a server's I/O thread
+     * answers its other clients there, using {@link #busyReply}. The hook runs with the engine
+     * lock held, between two Lua instructions; it must not run commands or scripts.
+     */
+    public static void whileBusyOnThisThread(Runnable hook) {
+        if (hook == null) WHILE_BUSY.remove();
+        else WHILE_BUSY.set(hook);
+    }
+
+    /** Every 100000 instructions of the running script. */
+    private void tick() {
+        Runnable hook = whileBusy;
+        if (hook == null || serving || running == null) return;
+        if (engine.clock().millis() - runningSince < busyThreshold) return;
+        serving = true;
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            // the script must not fail because serving another client did
+            System.err.println("fakeredis: error serving clients during a busy script: " + e);
+        } finally {
+            serving = false;
+        }
+    }
+
     private void starting(LuaRuntime rt, boolean eval, Client caller, String name) {
         runningArgv = caller.argv;
         runningName = name;
@@ -243,6 +277,8 @@ public final class Scripting {
         busyThreshold = engine.config().getLong("busy-reply-threshold");
         runningEval = eval;
         wroteDirty = false;
+        whileBusy = WHILE_BUSY.get();
+        rt.periodic(whileBusy == null ? null : tick);
         running = rt;
     }
 
