@@ -197,15 +197,44 @@ final class Connection implements Client.Transport, RespParser.Limits {
         parsed.clear();
         parser.trim();
         if (!ok) pendingProtocolError = parser.error;
-        while (!queued.isEmpty()) {
-            byte[] reply = engine.scripting.busyReply(queued.peek(), client.resp());
-            if (reply == null) break;
-            queued.poll();
-            writer.raw(reply);
+        while (!queued.isEmpty() && !client.closing) {
+            byte[][] argv = queued.peek();
+            boolean inMulti = engine.transactions.inMulti(client);
+            byte[] reply = engine.scripting.busyReply(argv, client.resp(), inMulti);
+            if (reply != null) {
+                queued.poll();
+                if (reply[0] == '-' && isExec(argv[0])) {
+                    // Redis's rejectCommand on EXEC: execCommandAbort, with or without MULTI
+                    engine.transactions.abort(client);
+                    writer.raw(EXECABORT);
+                    writer.raw(reply, 1, reply.length - 1);
+                } else {
+                    writer.raw(reply);
+                    if (reply[0] == '-') engine.transactions.flagRejected(client); // EXEC will answer EXECABORT
+                }
+            } else if (engine.scripting.runsWhileBusy(argv, inMulti)) {
+                queued.poll();
+                int mark = writer.len;
+                try {
+                    engine.executeWhileBusy(client, argv);
+                } catch (RuntimeException | StackOverflowError e) {
+                    writer.len = mark;
+                    writer.error(internalError(argv, e));
+                }
+            } else {
+                break;
+            }
         }
         if (!queued.isEmpty() || pendingProtocolError != null) loop.requestFlush(this); // run after the script
         takeOutput();
         flush();
+    }
+
+    private static final byte[] EXECABORT = "-EXECABORT Transaction discarded because of: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static boolean isExec(byte[] name) {
+        return name.length == 4 && (name[0] | 0x20) == 'e' && (name[1] | 0x20) == 'x' && (name[2] | 0x20) == 'e'
+                && (name[3] | 0x20) == 'c';
     }
 
     /**
@@ -282,7 +311,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                 if (mustRun) continue;
                 return false;
             }
-            byte[] reply = engine.scripting.busyReply(next, client.resp());
+            byte[] reply = engine.scripting.busyReply(next, client.resp(), engine.transactions.inMulti(client));
             if (reply == null) continue;
             queued.poll();
             if (sending == null) {

@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
  * the same I/O thread; {@link BusyScriptTwoLoopsConformanceTest} runs the same tests with the other client on a second loop.
  */
 class BusyScriptConformanceTest extends ConformanceTest {
+    /**
+     * Whether the fake runs the allow-busy connection commands (WATCH, MULTI, AUTH...) and answers
+     * unknown commands during the script. Only the script's own I/O thread can (it holds the lock):
+     * a client on another event loop gets BUSY and the kills at once, the rest after the script.
+     */
+    boolean runsAllowedCommands() {
+        return true;
+    }
+
     static final String SPIN = "#!lua name=spin\n"
             + "redis.register_function('spin', function(k, a)\n"
             + "  local i = 0\n"
@@ -39,6 +48,29 @@ class BusyScriptConformanceTest extends ConformanceTest {
         }
     }
 
+    /** Sends commands in one write on both servers, then compares the replies one by one. */
+    static void pipeline(Session s, String[][] cmds) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String[] c : cmds) out.writeBytes(RawConnection.encode(RawConnection.utf8(c)));
+        s.real.write(out.toByteArray());
+        s.fake.write(out.toByteArray());
+        for (String[] c : cmds) {
+            byte[] r = s.real.read();
+            byte[] f = s.fake.read();
+            assertThat(RawConnection.show(f)).as(String.join(" ", c)).isEqualTo(RawConnection.show(r));
+        }
+    }
+
+    /** After a failure: kills whatever still runs on both servers so the clean-up does not hang. */
+    static void unstick(Session s) {
+        try (Session k = s.another()) {
+            k.both("SCRIPT", "KILL");
+            k.both("FUNCTION", "KILL");
+        }
+        s.real.read();
+        s.fake.read();
+    }
+
     /** Reads the pending reply on both servers and compares. */
     static void sameReply(Session s) {
         byte[] r = s.real.read();
@@ -56,10 +88,20 @@ class BusyScriptConformanceTest extends ConformanceTest {
                 settle();
                 o.same("PING");
                 o.same("GET", "x");
+                // one pipeline: refused, run at once and queued commands answered in order
+                pipeline(o, runsAllowedCommands()
+                        ? new String[][] {
+                            {"SET", "x", "1"}, {"WATCH", "x"}, {"UNWATCH"}, {"NOSUCH", "a"}, {"GET"},
+                            {"SCRIPT", "NOSUCH"}, {"AUTH", "foo"}, {"MULTI"}, {"GET", "x"}, {"SCRIPT", "KILL"},
+                            {"EXEC"}, {"DISCARD"}, {"MULTI"}, {"GET", "x"}, {"PING"}}
+                        : new String[][] {{"SET", "x", "1"}, {"GET", "x"}, {"FUNCTION", "KILL"}, {"PING"}});
+                o.same("GET", "x");
                 o.same("FUNCTION", "KILL");
                 o.same("FUNCTION", "STATS");
                 o.same("SCRIPT", "KILL");
                 sameReply(s);
+                o.same("EXEC"); // the commands refused with BUSY inside MULTI abort it
+                o.same("GET", "x"); // nothing refused ran later
                 o.same("PING");
                 o.same("SCRIPT", "KILL");
                 // pcall catches the kill once; the script then finishes
@@ -76,6 +118,9 @@ class BusyScriptConformanceTest extends ConformanceTest {
                 o.same("PING");
                 sameReply(s);
                 o.same("GET", "w");
+            } catch (RuntimeException | Error e) {
+                unstick(s);
+                throw e;
             } finally {
                 s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
             }
@@ -109,6 +154,9 @@ class BusyScriptConformanceTest extends ConformanceTest {
                 o.same("SCRIPT", "KILL");
                 o.same("GET", "w");
                 sameReply(s);
+            } catch (RuntimeException | Error e) {
+                unstick(s);
+                throw e;
             } finally {
                 s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
                 s.same("FUNCTION", "FLUSH");
