@@ -177,10 +177,11 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /**
      * Called on this loop's thread from the periodic hook of a script that has run past
      * busy-reply-threshold, with the engine lock held by that script (Redis's
-     * processEventsWhileBlocked). Reads the client's input and answers, in order, the commands a
-     * busy server answers at once (BUSY, SCRIPT KILL, FUNCTION KILL, FUNCTION STATS). The first
-     * command that has to wait for the script to end stops it; it and what follows stay queued
-     * and run once the lock is free.
+     * processEventsWhileBlocked). Reads the client's input and, in order, answers the commands a
+     * busy server answers at once (BUSY, SCRIPT KILL, FUNCTION KILL, FUNCTION STATS) and runs those
+     * it lets through (HELLO, AUTH, MULTI..., unknown commands). The first command that has to wait
+     * for the script to end (SHUTDOWN) stops the round; it and what follows stay queued and run
+     * once the lock is free, so no command is both answered BUSY and run.
      */
     void serveWhileBusy() {
         if (closed || executing) return;
