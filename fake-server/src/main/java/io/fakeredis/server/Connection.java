@@ -49,6 +49,8 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private String maxBulkLenText;
     /** Bytes waiting for the socket; read by CLIENT LIST under the lock. */
     private volatile long pendingBytes;
+    /** Running its commands (maybe a script) under the lock. Event-loop thread only. */
+    private boolean executing;
 
     Connection(EventLoop loop, Engine engine, SocketChannel channel) throws IOException {
         this.loop = loop;
@@ -130,31 +132,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     // ---- event loop callbacks ----
 
     void onReadable() {
-        int total = 0;
-        try {
-            while (true) {
-                parser.prepareRead();
-                if (parser.end == parser.buf.length) {
-                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
-                    close();
-                    return;
-                }
-                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
-                readView.limit(parser.buf.length).position(parser.end);
-                int n = channel.read(readView);
-                if (n < 0) {
-                    close();
-                    return;
-                }
-                if (n == 0) break;
-                parser.end += n;
-                total += n;
-                if (parser.end < parser.buf.length || total > 4 * 1024 * 1024) break;
-            }
-        } catch (IOException e) {
-            close();
-            return;
-        }
+        if (!readInput()) return;
         while (true) {
             boolean ok = parser.parse(parsed, this);
             for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i)); // addAll allocates a lambda
@@ -164,6 +142,100 @@ final class Connection implements Client.Transport, RespParser.Limits {
             // An unauthenticated client's input is parsed one command at a time (see parse).
             if (!ok || !parser.stoppedForAuth || closed || client.closing || client.blocked) break;
         }
+    }
+
+    /** Reads what the socket has into the parser's buffer; false when the connection closed. */
+    private boolean readInput() {
+        int total = 0;
+        try {
+            while (true) {
+                parser.prepareRead();
+                if (parser.end == parser.buf.length) {
+                    // a request beyond what an array holds (Redis: client-query-buffer-limit)
+                    close();
+                    return false;
+                }
+                if (readView == null || readView.array() != parser.buf) readView = ByteBuffer.wrap(parser.buf);
+                readView.limit(parser.buf.length).position(parser.end);
+                int n = channel.read(readView);
+                if (n < 0) {
+                    close();
+                    return false;
+                }
+                if (n == 0) break;
+                parser.end += n;
+                total += n;
+                if (parser.end < parser.buf.length || total > 4 * 1024 * 1024) break;
+            }
+        } catch (IOException e) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Called on this loop's thread from the periodic hook of a script that has run past
+     * busy-reply-threshold, with the engine lock held by that script (Redis's
+     * processEventsWhileBlocked). Reads the client's input and, in order, answers the commands a
+     * busy server answers at once (BUSY, SCRIPT KILL, FUNCTION KILL, FUNCTION STATS) and runs those
+     * it lets through (HELLO, AUTH, MULTI..., unknown commands). The first command that has to wait
+     * for the script to end (SHUTDOWN) stops the round; it and what follows stay queued and run
+     * once the lock is free, so no command is both answered BUSY and run.
+     */
+    void serveWhileBusy() {
+        if (closed || executing) return;
+        if (sending != null) flush(); // earlier output the socket could not take yet
+        // Left in the socket, so the loop sees it once the script ends: blocked or unauthenticated
+        // clients and clients whose earlier commands still wait (their order must hold).
+        if (closed || client.blocked || client.closing || !client.authenticated || !queued.isEmpty()
+                || pendingProtocolError != null) {
+            return;
+        }
+        if (!readInput()) return;
+        boolean ok = parser.parse(parsed, this);
+        for (int i = 0, n = parsed.size(); i < n; i++) queued.addLast(parsed.get(i));
+        parsed.clear();
+        parser.trim();
+        if (!ok) pendingProtocolError = parser.error;
+        while (!queued.isEmpty() && !client.closing) {
+            byte[][] argv = queued.peek();
+            boolean inMulti = engine.transactions.inMulti(client);
+            byte[] reply = engine.scripting.busyReply(argv, client.resp(), inMulti);
+            if (reply != null) {
+                queued.poll();
+                if (reply[0] == '-' && isExec(argv[0])) {
+                    // Redis's rejectCommand on EXEC: execCommandAbort, with or without MULTI
+                    engine.transactions.abort(client);
+                    writer.raw(EXECABORT);
+                    writer.raw(reply, 1, reply.length - 1);
+                } else {
+                    writer.raw(reply);
+                    if (reply[0] == '-') engine.transactions.flagRejected(client); // EXEC will answer EXECABORT
+                }
+            } else if (engine.scripting.runsWhileBusy(argv, inMulti)) {
+                queued.poll();
+                int mark = writer.len;
+                try {
+                    engine.executeWhileBusy(client, argv);
+                } catch (RuntimeException | StackOverflowError e) {
+                    writer.len = mark;
+                    writer.error(internalError(argv, e));
+                }
+            } else {
+                break;
+            }
+        }
+        if (!queued.isEmpty() || pendingProtocolError != null) loop.requestFlush(this); // run after the script
+        takeOutput();
+        flush();
+    }
+
+    private static final byte[] EXECABORT = "-EXECABORT Transaction discarded because of: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static boolean isExec(byte[] name) {
+        return name.length == 4 && (name[0] | 0x20) == 'e' && (name[1] | 0x20) == 'x' && (name[2] | 0x20) == 'e'
+                && (name[3] | 0x20) == 'c';
     }
 
     /**
@@ -184,6 +256,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
         if (!lockOrAnswerBusy(protocolError != null || pendingProtocolError != null)) return;
+        executing = true; // a busy script run from here must not serve this connection
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 byte[][] argv = queued.poll();
@@ -209,6 +282,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
             refreshLimits();
             takeOutput();
         } finally {
+            executing = false;
             engine.lock.unlock();
         }
         flush();
@@ -238,7 +312,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                 if (mustRun) continue;
                 return false;
             }
-            byte[] reply = engine.scripting.busyReply(next, client.resp());
+            byte[] reply = engine.scripting.busyReply(next, client.resp(), engine.transactions.inMulti(client));
             if (reply == null) continue;
             queued.poll();
             if (sending == null) {

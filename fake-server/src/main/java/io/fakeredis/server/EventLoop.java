@@ -76,10 +76,14 @@ final class EventLoop implements Runnable {
 
     @Override
     public void run() {
+        // a script run by one of this loop's clients serves the others from its periodic hook
+        io.fakeredis.core.scripting.Scripting.whileBusyOnThisThread(this::serveWhileBusy);
         try {
             while (running) {
-                // the consumer form walks ready keys without the selected-key HashSet
-                selector.select(this::onReady);
+                // the consumer form walks ready keys without the selected-key HashSet; flush
+                // requests made on this thread (e.g. by a busy script's hook) must not wait
+                if (flushRequests.isEmpty()) selector.select(this::onReady);
+                else selector.selectNow(this::onReady);
                 if (!running) break;
                 registerIncoming();
                 if (!flushRequests.isEmpty()) {
@@ -107,6 +111,30 @@ final class EventLoop implements Runnable {
                 selector.close();
             } catch (IOException ignored) {
                 // shutting down
+            }
+        }
+    }
+
+    /**
+     * A script run on this thread has been busy past busy-reply-threshold: one non-blocking round
+     * over this loop's connections, as Redis's processEventsWhileBlocked (the engine lock is held).
+     * It reads sockets directly rather than selecting: this runs inside the selector's own select.
+     */
+    private void serveWhileBusy() {
+        if (acceptor != null) {
+            try {
+                accept();
+            } catch (IOException e) {
+                System.err.println("fakeredis: accept failed: " + e);
+            }
+        }
+        registerIncoming();
+        for (Connection c : connections) {
+            try {
+                c.serveWhileBusy();
+            } catch (RuntimeException e) {
+                System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
+                c.close();
             }
         }
     }

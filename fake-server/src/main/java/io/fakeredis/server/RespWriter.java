@@ -45,10 +45,14 @@ final class RespWriter implements ReplySink {
         }
     }
 
-    private void raw(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, len, b.length);
-        len += b.length;
+    void raw(byte[] b) {
+        raw(b, 0, b.length);
+    }
+
+    void raw(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
     }
 
     private void ascii(String s) {

@@ -93,6 +93,13 @@ public final class Transactions {
         c.reply.ok();
     }
 
+    /** Redis's discardTransaction without a reply: EXEC refused (e.g. BUSY) drops MULTI and WATCHes. */
+    public void abort(Client c) {
+        c.multi = null;
+        c.dirtyCas = false;
+        unwatchAll(c);
+    }
+
     public void exec(Client c) {
         State m = c.multi;
         if (m == null) {

@@ -29,6 +29,12 @@ public interface LuaRuntime {
      */
     void kill();
 
+    /**
+     * Sets what runs every 100000 instructions of a script (Redis's Lua count hook), null for
+     * nothing. It runs on the script's thread between instructions and may call {@link #kill()}.
+     */
+    void periodic(Runnable every);
+
     /** Calls a registered function as Redis does: callback(keys, args). Throws ScriptError. */
     void callFunction(Object function, byte[][] keys, byte[][] args, Bridge bridge, ReplySink out);
 

@@ -236,6 +236,40 @@ public final class Scripting {
     private volatile byte[][] runningArgv;
     private volatile String runningName;
 
+    /** Per thread: what a busy script running on that thread calls to serve other clients. */
+    private static final ThreadLocal<Runnable> WHILE_BUSY = new ThreadLocal<>();
+    /** The running script's thread's hook, null when none is installed. */
+    private Runnable whileBusy;
+    private boolean serving;
+    private final Runnable tick = this::tick;
+
+    /**
+     * Installs, for scripts run on the calling thread, what to do every so often once a script has
+     * run past busy-reply-threshold (Redis's processEventsWhileBlocked): a server's I/O thread
+     * answers its other clients there, using {@link #busyReply}. The hook runs with the engine
+     * lock held, between two Lua instructions; it must not run commands or scripts.
+     */
+    public static void whileBusyOnThisThread(Runnable hook) {
+        if (hook == null) WHILE_BUSY.remove();
+        else WHILE_BUSY.set(hook);
+    }
+
+    /** Every 100000 instructions of the running script. */
+    private void tick() {
+        Runnable hook = whileBusy;
+        if (hook == null || serving || running == null) return;
+        if (engine.clock().millis() - runningSince < busyThreshold) return;
+        serving = true;
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            // the script must not fail because serving another client did
+            System.err.println("fakeredis: error serving clients during a busy script: " + e);
+        } finally {
+            serving = false;
+        }
+    }
+
     private void starting(LuaRuntime rt, boolean eval, Client caller, String name) {
         runningArgv = caller.argv;
         runningName = name;
@@ -243,6 +277,8 @@ public final class Scripting {
         busyThreshold = engine.config().getLong("busy-reply-threshold");
         runningEval = eval;
         wroteDirty = false;
+        whileBusy = WHILE_BUSY.get();
+        rt.periodic(whileBusy == null ? null : tick);
         running = rt;
     }
 
@@ -253,6 +289,14 @@ public final class Scripting {
      * without the engine lock. The reply is an error or +OK, identical in RESP2 and RESP3.
      */
     public byte[] busyReply(byte[][] argv, int resp) {
+        return busyReply(argv, resp, false);
+    }
+
+    /**
+     * As {@link #busyReply(byte[][], int)} for a client that may be inside MULTI: there the
+     * allow-busy commands are queued as usual (null: the caller runs or waits for them).
+     */
+    public byte[] busyReply(byte[][] argv, int resp, boolean inMulti) {
         LuaRuntime rt = running;
         if (rt == null || argv.length == 0) return null;
         if (engine.clock().millis() - runningSince < busyThreshold) return null;
@@ -264,6 +308,8 @@ public final class Scripting {
         String reply;
         if (!cmd.has(Command.ALLOW_BUSY)) {
             reply = busy;
+        } else if (inMulti) {
+            return null;
         } else if (cmd.fullName.equals("script|kill") || cmd.fullName.equals("function|kill")) {
             boolean killEval = cmd.fullName.equals("script|kill");
             if (wroteDirty) {
@@ -284,6 +330,36 @@ public final class Scripting {
             return null;
         }
         return ("-" + reply + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Whether a command that {@link #busyReply} leaves waiting runs at once during a busy script,
+     * through Engine.executeWhileBusy: the allow-busy commands that only touch the connection
+     * (HELLO, AUTH, MULTI, DISCARD, WATCH, UNWATCH, RESET, QUIT), any allow-busy command inside MULTI
+     * (queued), and commands Redis refuses before its busy check (unknown command or subcommand,
+     * wrong arity). SHUTDOWN outside MULTI waits for the script.
+     */
+    public boolean runsWhileBusy(byte[][] argv, boolean inMulti) {
+        if (argv.length == 0) return false;
+        Command cmd = engine.commands().lookup(argv[0]);
+        if (cmd == null) return true;
+        if (cmd.isContainer() && argv.length >= 2) {
+            Command sub = cmd.subcommand(Bytes.lower(argv[1]));
+            if (sub == null || sub.proc() == null) return true;
+            cmd = sub;
+        } else if (!io.fakeredis.core.command.CommandTable.implemented(cmd)) {
+            return true;
+        }
+        if (!cmd.arityOk(argv.length)) return true;
+        // inside MULTI an allow-busy command is queued (or refused, e.g. WATCH), never run
+        if (inMulti && cmd.has(Command.ALLOW_BUSY)) return true;
+        switch (cmd.fullName) {
+            case "hello": case "auth": case "multi": case "discard": case "watch": case "unwatch":
+            case "reset": case "quit":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** FUNCTION STATS while a function runs: its name, command line and running time. */

@@ -6,14 +6,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A script past busy-reply-threshold: BUSY for other clients, SCRIPT KILL / FUNCTION KILL, UNKILLABLE.
- * The fake answers these from a second I/O thread while the script's thread holds the engine lock,
- * so the two connections must land on different event loops: this test's server has two.
+ * With the default single event loop the fake answers these from the script's periodic hook on
+ * the same I/O thread; {@link BusyScriptTwoLoopsConformanceTest} runs the same tests with the other client on a second loop.
  */
 class BusyScriptConformanceTest extends ConformanceTest {
-    @org.junit.jupiter.api.BeforeAll
-    static void twoLoops() {
-        server.close();
-        server = io.fakeredis.server.FakeRedisServer.start(engine, "127.0.0.1", 0, 2);
+    /**
+     * Whether the fake runs the allow-busy connection commands (WATCH, MULTI, AUTH...) and answers
+     * unknown commands during the script. Only the script's own I/O thread can (it holds the lock):
+     * a client on another event loop gets BUSY and the kills at once, the rest after the script.
+     */
+    boolean runsAllowedCommands() {
+        return true;
     }
 
     static final String SPIN = "#!lua name=spin\n"
@@ -45,6 +48,29 @@ class BusyScriptConformanceTest extends ConformanceTest {
         }
     }
 
+    /** Sends commands in one write on both servers, then compares the replies one by one. */
+    static void pipeline(Session s, String[][] cmds) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String[] c : cmds) out.writeBytes(RawConnection.encode(RawConnection.utf8(c)));
+        s.real.write(out.toByteArray());
+        s.fake.write(out.toByteArray());
+        for (String[] c : cmds) {
+            byte[] r = s.real.read();
+            byte[] f = s.fake.read();
+            assertThat(RawConnection.show(f)).as(String.join(" ", c)).isEqualTo(RawConnection.show(r));
+        }
+    }
+
+    /** After a failure: kills whatever still runs on both servers so the clean-up does not hang. */
+    static void unstick(Session s) {
+        try (Session k = s.another()) {
+            k.both("SCRIPT", "KILL");
+            k.both("FUNCTION", "KILL");
+        }
+        s.real.read();
+        s.fake.read();
+    }
+
     /** Reads the pending reply on both servers and compares. */
     static void sameReply(Session s) {
         byte[] r = s.real.read();
@@ -52,20 +78,39 @@ class BusyScriptConformanceTest extends ConformanceTest {
         assertThat(RawConnection.show(f)).isEqualTo(RawConnection.show(r));
     }
 
+    private Session m;
+
     @Test
     void busyEvalAndKill() {
         run(s -> {
             s.same("CONFIG", "SET", "busy-reply-threshold", "100");
             try (Session o = s.another()) {
-                o.same("PING"); // accepted and registered on the second loop before the script starts
+                o.same("PING"); // accepted and registered before the script starts
                 send(s, "EVAL", "local i = 0 while true do i = i + 1 end", "0");
                 settle();
                 o.same("PING");
+                o.same("GET", "x");
+                // one pipeline: refused, run at once and queued commands answered in order
+                pipeline(o, runsAllowedCommands()
+                        ? new String[][] {
+                            {"SET", "x", "1"}, {"WATCH", "x"}, {"UNWATCH"}, {"NOSUCH", "a"}, {"GET"},
+                            {"SCRIPT", "NOSUCH"}, {"AUTH", "foo"}, {"MULTI"}, {"GET", "x"}, {"SCRIPT", "KILL"},
+                            {"EXEC"}, {"DISCARD"}, {"PING"}}
+                        : new String[][] {{"SET", "x", "1"}, {"GET", "x"}, {"FUNCTION", "KILL"}, {"PING"}});
+                // a client connecting (and saying HELLO 3) during the script; BUSY inside MULTI
+                m = runsAllowedCommands() ? s.another() : null;
+                if (m != null) {
+                    m.same("MULTI");
+                    m.same("GET", "x");
+                    m.same("PING");
+                }
                 o.same("GET", "x");
                 o.same("FUNCTION", "KILL");
                 o.same("FUNCTION", "STATS");
                 o.same("SCRIPT", "KILL");
                 sameReply(s);
+                if (m != null) m.same("EXEC"); // the commands refused with BUSY inside MULTI abort it
+                o.same("GET", "x"); // nothing refused ran later
                 o.same("PING");
                 o.same("SCRIPT", "KILL");
                 // pcall catches the kill once; the script then finishes
@@ -82,7 +127,12 @@ class BusyScriptConformanceTest extends ConformanceTest {
                 o.same("PING");
                 sameReply(s);
                 o.same("GET", "w");
+            } catch (RuntimeException | Error e) {
+                unstick(s);
+                throw e;
             } finally {
+                if (m != null) m.close();
+                m = null;
                 s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
             }
         });
@@ -95,7 +145,7 @@ class BusyScriptConformanceTest extends ConformanceTest {
             s.same("FUNCTION", "LOAD", SPIN);
             s.same("CONFIG", "SET", "busy-reply-threshold", "100");
             try (Session o = s.another()) {
-                o.same("PING"); // accepted and registered on the second loop before the script starts
+                o.same("PING"); // accepted and registered before the script starts
                 send(s, "FCALL", "spin", "0");
                 settle();
                 o.same("PING");
@@ -115,6 +165,9 @@ class BusyScriptConformanceTest extends ConformanceTest {
                 o.same("SCRIPT", "KILL");
                 o.same("GET", "w");
                 sameReply(s);
+            } catch (RuntimeException | Error e) {
+                unstick(s);
+                throw e;
             } finally {
                 s.same("CONFIG", "SET", "busy-reply-threshold", "5000");
                 s.same("FUNCTION", "FLUSH");

@@ -20,6 +20,10 @@ final class LineTracker extends DebugLib {
     /** Set by SCRIPT KILL from another thread; raises on every instruction so pcall cannot swallow it. */
     volatile boolean killed;
     private int untilRaise;
+    /** Run every PERIOD instructions while set (Redis's count hook), e.g. to serve clients while busy. */
+    Runnable periodic;
+    private int untilPeriodic = PERIOD;
+    static final int PERIOD = 100000;
     private final String chunk;
 
     LineTracker(String chunk) {
@@ -49,6 +53,11 @@ final class LineTracker extends DebugLib {
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
         if (depth > 0) pcs[depth - 1] = pc;
+        if (--untilPeriodic <= 0) {
+            untilPeriodic = PERIOD;
+            Runnable p = periodic;
+            if (p != null) p.run(); // may set killed (SCRIPT KILL served from here)
+        }
         if (killed && --untilRaise <= 0) {
             untilRaise = 100000; // as Redis's count hook: pcall may catch it, the next hook raises again
             org.luaj.vm2.LuaTable err = new org.luaj.vm2.LuaTable();
@@ -90,6 +99,7 @@ final class LineTracker extends DebugLib {
     void reset() {
         killed = false;
         untilRaise = 0;
+        untilPeriodic = PERIOD;
         depth = 0;
         lastFn = null;
     }

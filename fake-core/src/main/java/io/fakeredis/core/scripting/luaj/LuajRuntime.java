@@ -179,6 +179,11 @@ public final class LuajRuntime implements LuaRuntime {
     }
 
     @Override
+    public void periodic(Runnable every) {
+        lines.periodic = every;
+    }
+
+    @Override
     public void loadLibrary(Object compiled, Registrar registrar, Bridge bridge) {
         this.bridge = bridge;
         this.registrar = registrar;
