@@ -231,12 +231,14 @@ class StreamConformanceTest extends ConformanceTest {
                 byte[][] cmd = RawConnection.utf8("XREAD", "BLOCK", "0", "COUNT", "5", "STREAMS", "nokey", "a", "$", "$");
                 other.real.write(RawConnection.encode(cmd));
                 other.fake.write(RawConnection.encode(cmd));
+                BlockingConformanceTest.pause();
                 s.same("XADD", "nokey", "3-0", "x", "y");
                 byte[] r = other.real.read();
                 byte[] f = other.fake.read();
                 assertEquals(RawConnection.show(r), RawConnection.show(f));
                 other.real.write(RawConnection.encode(RawConnection.utf8("XREAD", "BLOCK", "0", "STREAMS", "a", "1-0")));
                 other.fake.write(RawConnection.encode(RawConnection.utf8("XREAD", "BLOCK", "0", "STREAMS", "a", "1-0")));
+                BlockingConformanceTest.pause();
                 s.same("XADD", "a", "2-0", "f", "2");
                 assertEquals(RawConnection.show(other.real.read()), RawConnection.show(other.fake.read()));
             }
