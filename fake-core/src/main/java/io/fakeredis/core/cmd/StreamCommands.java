@@ -29,6 +29,7 @@ public final class StreamCommands {
         t.bind("xtrim", StreamCommands::xtrim);
         t.bind("xsetid", StreamCommands::xsetid);
         t.bind("xread", StreamCommands::xread);
+        t.bind("xinfo|stream", StreamCommands::xinfoStream);
     }
 
     static final String INVALID_ID = "ERR Invalid stream ID specified as stream command argument";
@@ -505,5 +506,41 @@ public final class StreamCommands {
         long now = c.engine.now();
         if (t > Long.MAX_VALUE - now) throw new RedisException("ERR timeout is out of range");
         return now + t;
+    }
+
+    // ---- XINFO STREAM (without FULL) ----
+
+    static void xinfoStream(Client c) {
+        if (c.argc() > 3) {
+            if (Bytes.eq(c.argv[3], "full")) throw new RedisException("ERR XINFO STREAM FULL is not supported by FakeRedis");
+            throw new RedisException("ERR unknown subcommand or wrong number of arguments for '" + Bytes.str(c.argv[1])
+                    + "'. Try " + Bytes.str(c.argv[0]).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+        }
+        Object v = c.db.lookupRead(c.argv[2]);
+        if (v == null) throw new RedisException(Errors.NO_SUCH_KEY);
+        StreamValue s = Database.typed(v, StreamValue.class);
+        c.reply.map(10);
+        c.reply.bulk("length");
+        c.reply.integer(s.length());
+        c.reply.bulk("radix-tree-keys");
+        c.reply.integer(s.radixKeys());
+        c.reply.bulk("radix-tree-nodes");
+        c.reply.integer(s.radixNodes());
+        c.reply.bulk("last-generated-id");
+        c.reply.bulk(idBytes(s.lastId));
+        c.reply.bulk("max-deleted-entry-id");
+        c.reply.bulk(idBytes(s.maxDeletedId));
+        c.reply.bulk("entries-added");
+        c.reply.integer(s.entriesAdded);
+        c.reply.bulk("recorded-first-entry-id");
+        c.reply.bulk(idBytes(s.firstId()));
+        c.reply.bulk("groups");
+        c.reply.integer(0);
+        c.reply.bulk("first-entry");
+        if (s.length() == 0) c.reply.nullBulk();
+        else replyEntry(c, s.entries.firstKey(), s.entries.firstEntry().getValue());
+        c.reply.bulk("last-entry");
+        if (s.length() == 0) c.reply.nullBulk();
+        else replyEntry(c, s.entries.lastKey(), s.entries.lastEntry().getValue());
     }
 }

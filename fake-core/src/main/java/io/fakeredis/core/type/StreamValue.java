@@ -184,4 +184,47 @@ public final class StreamValue implements RedisValue {
         }
         return deleted;
     }
+
+    /** Keys of the radix tree: one per listpack node. */
+    public int radixKeys() {
+        return nodes.size();
+    }
+
+    /**
+     * Nodes of Redis's rax holding the 16-byte big-endian master IDs: a compressed trie where a
+     * fork is one node, a chain of single children is one compressed node, and each key ends in
+     * a leaf node.
+     */
+    public long radixNodes() {
+        byte[][] keys = new byte[nodes.size()][];
+        int i = 0;
+        for (Id id : nodes.keySet()) {
+            byte[] k = new byte[16];
+            for (int b = 0; b < 8; b++) {
+                k[b] = (byte) (id.ms >>> (56 - 8 * b));
+                k[8 + b] = (byte) (id.seq >>> (56 - 8 * b));
+            }
+            keys[i++] = k;
+        }
+        if (keys.length == 0) return 1; // the empty root
+        return count(keys, 0, keys.length, 0);
+    }
+
+    /** Rax nodes for sorted keys[from, to) sharing their first depth bytes, starting at a node boundary. */
+    private static long count(byte[][] keys, int from, int to, int depth) {
+        if (depth == 16) return 1;
+        // follow the chain while every key has the same next byte: one compressed node
+        int d = depth;
+        while (d < 16 && keys[from][d] == keys[to - 1][d]) d++;
+        if (d == 16) return d == depth ? 1 : 2; // compressed node then the leaf
+        long n = d > depth ? 2 : 1; // compressed node (if any), then the fork node
+        int start = from;
+        for (int j = from + 1; j <= to; j++) {
+            if (j == to || keys[j][d] != keys[start][d]) {
+                n += count(keys, start, j, d + 1);
+                start = j;
+            }
+        }
+        return n;
+    }
 }

@@ -258,4 +258,29 @@ class StreamConformanceTest extends ConformanceTest {
                 new String[] {"XSETID", "s", "5-0"},
                 new String[] {"DEL", "s"}));
     }
+
+    @Test
+    void xinfoStream() {
+        run(s -> {
+            s.same("XINFO", "STREAM", "nokey");
+            s.same("SET", "str", "x");
+            s.same("XINFO", "STREAM", "str");
+            s.same("XADD", "s", "1-1", "a", "b");
+            s.same("XINFO", "STREAM", "s");
+            s.same("XINFO", "STREAM", "s", "FOO");
+            s.same("XDEL", "s", "1-1");
+            s.same("XINFO", "STREAM", "s");
+            for (int i = 1; i <= 450; i++) s.same("XADD", "s", (i * 37 + 1000) + "-" + (i % 3), "f", "v");
+            s.same("XINFO", "STREAM", "s");
+            s.same("XDEL", "s", "1037-1", "5000-0");
+            s.same("XTRIM", "s", "MAXLEN", "~", "230");
+            s.same("XINFO", "STREAM", "s");
+            for (int i = 1; i <= 300; i++) s.same("XADD", "s", "MAXLEN", "~", "150", (i * 100000 + 70000) + "-0", "f", "v");
+            s.same("XINFO", "STREAM", "s");
+            s.same("XSETID", "s", "99999999999-5", "ENTRIESADDED", "9999", "MAXDELETEDID", "99999999999-0");
+            s.same("XINFO", "STREAM", "s");
+            s.same("XTRIM", "s", "MAXLEN", "0");
+            s.same("XINFO", "STREAM", "s");
+        });
+    }
 }
