@@ -30,6 +30,7 @@ final class Families {
         HashCommands.register(t);
         SetCommands.register(t);
         ZSetCommands.register(t);
+        io.fakeredis.core.cmd.StreamCommands.register(t);
         SortCommands.register(t);
         BlockingCommands.register(t);
         PubSubCommands.register(t);
