@@ -393,6 +393,11 @@ final class Connection implements Client.Transport, RespParser.Limits {
     }
 
     /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
+    /** Whether a wake-up must do more than send output: run held commands, or drop the client. */
+    boolean wakeRunsCommands() {
+        return dropNow || ((!queued.isEmpty() || pendingProtocolError != null) && !client.blocked);
+    }
+
     void onWake() {
         if (closed) return;
         if (dropNow) {

@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -86,17 +87,7 @@ final class EventLoop implements Runnable {
                 else selector.selectNow(this::onReady);
                 if (!running) break;
                 registerIncoming();
-                if (!flushRequests.isEmpty()) {
-                    for (Connection c : new ArrayList<>(flushRequests)) {
-                        flushRequests.remove(c);
-                        try {
-                            c.onWake();
-                        } catch (RuntimeException e) {
-                            System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
-                            c.close();
-                        }
-                    }
-                }
+                if (!flushRequests.isEmpty()) flushWoken();
             }
         } catch (IOException | RuntimeException e) {
             if (running) {
@@ -159,6 +150,40 @@ final class EventLoop implements Runnable {
             System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
             e.printStackTrace();
             c.close();
+        }
+    }
+
+    /**
+     * Sends what the engine wrote for other clients (pub/sub fan-out, unblocked clients): one
+     * engine lock for all of them, then the socket writes outside it.
+     */
+    private void flushWoken() {
+        List<Connection> plain = new ArrayList<>(flushRequests.size());
+        for (Connection c : new ArrayList<>(flushRequests)) {
+            flushRequests.remove(c);
+            if (c.isClosed()) continue;
+            try {
+                if (c.wakeRunsCommands()) c.onWake();
+                else plain.add(c);
+            } catch (RuntimeException e) {
+                System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
+                c.close();
+            }
+        }
+        if (plain.isEmpty()) return;
+        engine.lock.lock();
+        try {
+            for (Connection c : plain) c.takeOutput();
+        } finally {
+            engine.lock.unlock();
+        }
+        for (Connection c : plain) {
+            try {
+                c.flush();
+            } catch (RuntimeException e) {
+                System.err.println("fakeredis: closing a connection after an unexpected error: " + e);
+                c.close();
+            }
         }
     }
 
