@@ -14,13 +14,21 @@ public final class BitmapCommands {
     private BitmapCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("setbit", BitmapCommands::setbit);
-        t.bind("getbit", BitmapCommands::getbit);
-        t.bind("bitcount", BitmapCommands::bitcount);
-        t.bind("bitpos", BitmapCommands::bitpos);
-        t.bind("bitop", BitmapCommands::bitop);
-        t.bind("bitfield", c -> bitfield(c, false));
-        t.bind("bitfield_ro", c -> bitfield(c, true));
+        t.bind(BitmapCommands::dispatch, "setbit", "getbit", "bitcount", "bitpos", "bitop", "bitfield", "bitfield_ro");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "setbit" -> setbit(c);
+            case "getbit" -> getbit(c);
+            case "bitcount" -> bitcount(c);
+            case "bitpos" -> bitpos(c);
+            case "bitop" -> bitop(c);
+            case "bitfield" -> bitfield(c, false);
+            case "bitfield_ro" -> bitfield(c, true);
+            default -> throw new IllegalStateException("not bound in BitmapCommands: " + name);
+        }
     }
 
     private static final String BIT_OFFSET_ERR = "ERR bit offset is not an integer or out of range";

@@ -21,15 +21,23 @@ public final class StreamCommands {
     private StreamCommands() {}
 
     public static void register(CommandTable t) {
-        t.bind("xadd", StreamCommands::xadd);
-        t.bind("xlen", StreamCommands::xlen);
-        t.bind("xrange", c -> xrange(c, false));
-        t.bind("xrevrange", c -> xrange(c, true));
-        t.bind("xdel", StreamCommands::xdel);
-        t.bind("xtrim", StreamCommands::xtrim);
-        t.bind("xsetid", StreamCommands::xsetid);
-        t.bind("xread", StreamCommands::xread);
-        t.bind("xinfo|stream", StreamCommands::xinfoStream);
+        t.bind(StreamCommands::dispatch, "xadd", "xlen", "xrange", "xrevrange", "xdel", "xtrim", "xsetid", "xread", "xinfo|stream");
+    }
+
+    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
+    static void dispatch(String name, Client c) {
+        switch (name) {
+            case "xadd" -> xadd(c);
+            case "xlen" -> xlen(c);
+            case "xrange" -> xrange(c, false);
+            case "xrevrange" -> xrange(c, true);
+            case "xdel" -> xdel(c);
+            case "xtrim" -> xtrim(c);
+            case "xsetid" -> xsetid(c);
+            case "xread" -> xread(c);
+            case "xinfo|stream" -> xinfoStream(c);
+            default -> throw new IllegalStateException("not bound in StreamCommands: " + name);
+        }
     }
 
     static final String INVALID_ID = "ERR Invalid stream ID specified as stream command argument";
