@@ -85,11 +85,21 @@ public final class LuajRuntime implements LuaRuntime {
             globals.rawset(lib, readOnly((LuaTable) globals.rawget(lib)));
         }
 
+        // lookup is read at each access: loading a library swaps it for the load context
+        env.setmetatable(strict(key -> lookup.rawget(key)));
+        if (functions) loadGlobals = loadContext(version, versionNum);
+    }
+
+    /**
+     * Redis's sandbox as a metatable: reads go through source (a missing name is an error, not
+     * nil) and writes fail.
+     */
+    private static LuaTable strict(java.util.function.UnaryOperator<LuaValue> source) {
         LuaTable meta = new LuaTable();
         meta.rawset(LuaValue.INDEX, new TwoArgFunction() {
             @Override
             public LuaValue call(LuaValue table, LuaValue key) {
-                LuaValue v = lookup.rawget(key);
+                LuaValue v = source.apply(key);
                 if (v.isnil()) {
                     throw new LuaError("Script attempted to access nonexistent global variable '" + key.tojstring() + "'");
                 }
@@ -97,8 +107,7 @@ public final class LuajRuntime implements LuaRuntime {
             }
         });
         meta.rawset(LuaValue.NEWINDEX, READ_ONLY);
-        env.setmetatable(meta);
-        if (functions) loadGlobals = loadContext(version, versionNum);
+        return meta;
     }
 
     /** The load context's globals: redis.register_function, redis.log, LOG_* and the version only. */
@@ -110,19 +119,7 @@ public final class LuajRuntime implements LuaRuntime {
             r.rawset(k, full.rawget(k));
         }
         LuaTable proxy = new LuaTable();
-        LuaTable meta = new LuaTable();
-        meta.rawset(LuaValue.INDEX, new TwoArgFunction() {
-            @Override
-            public LuaValue call(LuaValue table, LuaValue key) {
-                LuaValue v = r.rawget(key);
-                if (v.isnil()) {
-                    throw new LuaError("Script attempted to access nonexistent global variable '" + key.tojstring() + "'");
-                }
-                return v;
-            }
-        });
-        meta.rawset(LuaValue.NEWINDEX, READ_ONLY);
-        proxy.setmetatable(meta);
+        proxy.setmetatable(strict(r::rawget));
         LuaTable g = new LuaTable();
         g.rawset("redis", proxy);
         return g;
