@@ -87,8 +87,14 @@ SUMMARY=$TMP/summary
 for r in $(seq 1 "$ROUNDS"); do
   for P in 1 16; do
     for t in ${TESTS//,/ }; do
-      bench "$FAKE_PORT" "$FAKE_PID" "$t" "$P"; f=$RPS; fc=$CPU
-      bench "$REAL_PORT" "$REAL_PID" "$t" "$P"; g=$RPS; gc=$CPU
+      # swap which server goes first every round, so neither always runs on a fresher machine
+      if [ $((r % 2)) -eq 1 ]; then
+        bench "$FAKE_PORT" "$FAKE_PID" "$t" "$P"; f=$RPS; fc=$CPU
+        bench "$REAL_PORT" "$REAL_PID" "$t" "$P"; g=$RPS; gc=$CPU
+      else
+        bench "$REAL_PORT" "$REAL_PID" "$t" "$P"; g=$RPS; gc=$CPU
+        bench "$FAKE_PORT" "$FAKE_PID" "$t" "$P"; f=$RPS; fc=$CPU
+      fi
       printf '%-6s %3s %11s %11s %6s   %9s %9s %6s\n' "$t" "$P" "$f" "$g" "$(ratio "$f" "$g")" "$fc" "$gc" "$(ratio "$gc" "$fc")"
       echo "$t $P $(ratio "$f" "$g") $(ratio "$gc" "$fc")" >>"$SUMMARY"
     done
