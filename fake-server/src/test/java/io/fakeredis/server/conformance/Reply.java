@@ -9,6 +9,17 @@ import java.util.List;
 public final class Reply {
     private Reply() {}
 
+    /**
+     * For random replies ({real, fake} from Session.both): asserts the same aggregate type and
+     * element count, and returns the count.
+     */
+    public static int sameShapeCount(byte[][] both) {
+        org.junit.jupiter.api.Assertions.assertEquals(header(both[0]).charAt(0), header(both[1]).charAt(0));
+        int n = elements(both[1]).size();
+        org.junit.jupiter.api.Assertions.assertEquals(elements(both[0]).size(), n);
+        return n;
+    }
+
     /** The first line of a reply, e.g. "*3". */
     public static String header(byte[] raw) {
         int i = 0;

@@ -2,7 +2,6 @@ package io.fakeredis.server.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Sorted set commands against the real server, RESP2 and RESP3. */
@@ -483,22 +482,14 @@ class ZSetConformanceTest extends FlushingConformanceTest {
             s.same("ZRANDMEMBER", "z", "-9223372036854775808");
             s.same("ZRANDMEMBER", "z", "9223372036854775807", "WITHSCORES");
             s.same("ZRANDMEMBER", "z", "-4611686018427387904", "WITHSCORES");
-            assertEquals(7, count(s.both("ZRANDMEMBER", "z", "-7")));
-            assertEquals(14, count(s.both("ZRANDMEMBER", "z", "-7", "WITHSCORES")) * (s.resp == 3 ? 2 : 1));
-            assertEquals(2, count(s.both("ZRANDMEMBER", "z", "2")));
-            assertEquals(4, count(s.both("ZRANDMEMBER", "z", "2", "WITHSCORES")) * (s.resp == 3 ? 2 : 1));
+            assertEquals(7, Reply.sameShapeCount(s.both("ZRANDMEMBER", "z", "-7")));
+            assertEquals(14, Reply.sameShapeCount(s.both("ZRANDMEMBER", "z", "-7", "WITHSCORES")) * (s.resp == 3 ? 2 : 1));
+            assertEquals(2, Reply.sameShapeCount(s.both("ZRANDMEMBER", "z", "2")));
+            assertEquals(4, Reply.sameShapeCount(s.both("ZRANDMEMBER", "z", "2", "WITHSCORES")) * (s.resp == 3 ? 2 : 1));
             s.same("SET", "str", "v");
             s.same("ZRANDMEMBER", "str");
             s.same("ZRANDMEMBER", "str", "1");
         });
-    }
-
-    private static int count(byte[][] both) {
-        List<byte[]> r = Reply.elements(both[0]);
-        List<byte[]> f = Reply.elements(both[1]);
-        assertEquals(Reply.header(both[0]).charAt(0), Reply.header(both[1]).charAt(0));
-        assertEquals(r.size(), f.size());
-        return f.size();
     }
 
     @Test
