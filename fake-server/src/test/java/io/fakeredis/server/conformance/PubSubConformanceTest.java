@@ -70,7 +70,11 @@ class PubSubConformanceTest extends ConformanceTest {
 
     /** Nothing pending on the subscriber: the next thing both send is the PING reply. */
     private static void quiet(Session s) {
-        s.same("PING");
+        String pong = RawConnection.show(s.same("PING"));
+        // a frame left unread on both sides would compare equal here, so check it is the PONG
+        if (!pong.equals("+PONG\\r\\n") && !pong.equals("*2\\r\\n$4\\r\\npong\\r\\n$0\\r\\n\\r\\n")) {
+            throw new AssertionError("RESP" + s.resp + ": a frame was still pending: " + pong);
+        }
     }
 
     @Test
@@ -135,7 +139,10 @@ class PubSubConformanceTest extends ConformanceTest {
             // a channel and a pattern both match: two frames, PUBLISH counts 2
             p.same("PUBLISH", "news", "twice");
             expect(s, 2, "PUBLISH news twice");
-            p.same("PUBLISH", "nEws", "no");
+            // '?' takes any byte, the class only a-z
+            p.same("PUBLISH", "nEws", "yes");
+            expect(s, 1, "PUBLISH nEws");
+            p.same("PUBLISH", "newS", "no");
             p.same("PUBLISH", "new", "no");
             p.same("PUBLISH", "naws", "");
             expect(s, 1, "PUBLISH naws");
