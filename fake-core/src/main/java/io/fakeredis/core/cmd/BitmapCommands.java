@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.type.MutableString;
 import io.fakeredis.core.type.StringValue;
 import io.fakeredis.core.util.Bytes;
@@ -13,12 +12,8 @@ import io.fakeredis.core.util.Bytes;
 public final class BitmapCommands {
     private BitmapCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(BitmapCommands::dispatch, "setbit", "getbit", "bitcount", "bitpos", "bitop", "bitfield", "bitfield_ro");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "setbit" -> setbit(c);
             case "getbit" -> getbit(c);

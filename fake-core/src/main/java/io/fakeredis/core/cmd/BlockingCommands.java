@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.blocking.Blocking;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.ListValue;
 import io.fakeredis.core.util.Bytes;
@@ -17,13 +16,8 @@ import java.util.Arrays;
 public final class BlockingCommands {
     private BlockingCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(BlockingCommands::dispatch,
-                "blpop", "brpop", "blmpop", "blmove", "brpoplpush", "client|unblock");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "blpop" -> bpop(c, true);
             case "brpop" -> bpop(c, false);

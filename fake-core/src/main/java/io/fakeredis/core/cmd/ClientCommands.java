@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.ReplySink;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,15 +18,8 @@ public final class ClientCommands {
     private static final int TYPE_PUBSUB = 2;
     private static final int TYPE_MASTER = 3;
 
-    public static void register(CommandTable t) {
-        t.bind(ClientCommands::dispatch,
-                "client|id", "client|setname", "client|getname", "client|info", "client|list", "client|kill",
-                "client|no-evict", "client|pause", "client|unpause", "client|reply", "client|getredir",
-                "client|trackinginfo", "client|help");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "client|id" -> c.reply.integer(c.id);
             case "client|setname" -> setname(c);

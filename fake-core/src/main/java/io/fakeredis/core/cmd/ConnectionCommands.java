@@ -3,20 +3,14 @@ package io.fakeredis.core.cmd;
 import io.fakeredis.core.Client;
 import io.fakeredis.core.Engine;
 import io.fakeredis.core.Errors;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.util.Bytes;
 
 /** Connection commands: PING, ECHO, QUIT, SELECT, and the rest of the handshake. */
 public final class ConnectionCommands {
     private ConnectionCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(ConnectionCommands::dispatch,
-                "ping", "echo", "quit", "select", "hello", "auth", "reset");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "ping" -> ping(c);
             case "echo" -> c.reply.bulk(c.argv[1]);

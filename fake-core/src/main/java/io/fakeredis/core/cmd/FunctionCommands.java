@@ -1,7 +1,6 @@
 package io.fakeredis.core.cmd;
 
 import io.fakeredis.core.Client;
-import io.fakeredis.core.command.CommandTable;
 
 /** FUNCTION and FCALL: bindings to the engine's Functions. */
 public final class FunctionCommands {
@@ -50,14 +49,8 @@ public final class FunctionCommands {
         "    Prints this help.",
     };
 
-    public static void register(CommandTable t) {
-        t.bind(FunctionCommands::dispatch,
-                "fcall", "fcall_ro", "function|load", "function|list", "function|delete", "function|flush",
-                "function|stats", "function|dump", "function|restore", "function|kill", "function|help");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "fcall" -> c.engine.functions.fcall(c, false);
             case "fcall_ro" -> c.engine.functions.fcall(c, true);

@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.HashValue;
 import io.fakeredis.core.util.Bytes;
@@ -18,14 +17,8 @@ import java.nio.charset.StandardCharsets;
 public final class HashCommands {
     private HashCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(HashCommands::dispatch,
-                "hset", "hmset", "hsetnx", "hget", "hmget", "hdel", "hlen", "hstrlen", "hexists", "hkeys",
-                "hvals", "hgetall", "hincrby", "hincrbyfloat", "hrandfield", "hscan");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "hset" -> hset(c, false);
             case "hmset" -> hset(c, true);

@@ -5,7 +5,6 @@ import io.fakeredis.core.Engine;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.config.Config;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.db.Dict;
@@ -24,16 +23,8 @@ import java.util.WeakHashMap;
 public final class KeyCommands {
     private KeyCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(KeyCommands::dispatch,
-                "del", "unlink", "exists", "type", "expire", "pexpire", "expireat", "pexpireat", "ttl", "pttl",
-                "expiretime", "pexpiretime", "persist", "keys", "scan", "randomkey", "rename", "renamenx",
-                "copy", "move", "touch", "dbsize", "flushdb", "flushall", "swapdb", "wait", "object|help",
-                "object|encoding", "object|refcount", "object|idletime", "object|freq");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "del" -> del(c);
             case "unlink" -> del(c);

@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.ListValue;
 import io.fakeredis.core.util.Bytes;
@@ -16,14 +15,8 @@ public final class ListCommands {
 
     static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
 
-    public static void register(CommandTable t) {
-        t.bind(ListCommands::dispatch,
-                "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset",
-                "linsert", "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "lpush" -> push(c, true, false);
             case "rpush" -> push(c, false, false);

@@ -1,7 +1,6 @@
 package io.fakeredis.core.cmd;
 
 import io.fakeredis.core.Client;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.pubsub.PubSub;
 import io.fakeredis.core.pubsub.PubSub.Kind;
 import io.fakeredis.core.util.Bytes;
@@ -28,15 +27,8 @@ public final class PubSubCommands {
         "    Prints this help.",
     };
 
-    public static void register(CommandTable t) {
-        t.bind(PubSubCommands::dispatch,
-                "subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe",
-                "publish", "spublish", "pubsub|channels", "pubsub|shardchannels", "pubsub|numsub",
-                "pubsub|shardnumsub", "pubsub|numpat", "pubsub|help");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "subscribe" -> subscribe(c, Kind.CHANNEL);
             case "psubscribe" -> subscribe(c, Kind.PATTERN);

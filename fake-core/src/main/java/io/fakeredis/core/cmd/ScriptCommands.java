@@ -1,7 +1,6 @@
 package io.fakeredis.core.cmd;
 
 import io.fakeredis.core.Client;
-import io.fakeredis.core.command.CommandTable;
 
 /** EVAL, EVALSHA, their read-only forms, and SCRIPT: bindings to the engine's Scripting. */
 public final class ScriptCommands {
@@ -27,14 +26,8 @@ public final class ScriptCommands {
         "    Prints this help.",
     };
 
-    public static void register(CommandTable t) {
-        t.bind(ScriptCommands::dispatch,
-                "eval", "evalsha", "eval_ro", "evalsha_ro", "script|load", "script|exists", "script|flush",
-                "script|kill", "script|help");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "eval" -> c.engine.scripting.eval(c, false, false);
             case "evalsha" -> c.engine.scripting.eval(c, true, false);

@@ -23,16 +23,8 @@ import java.util.Set;
 public final class ServerCommands {
     private ServerCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(ServerCommands::dispatch,
-                "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
-                "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
-                "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
-                "slowlog|len", "slowlog|reset", "slowlog|help");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "time" -> time(c);
             case "info" -> info(c);

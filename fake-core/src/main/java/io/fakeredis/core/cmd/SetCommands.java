@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.util.ByteKey;
 import io.fakeredis.core.type.SetValue;
@@ -19,14 +18,8 @@ import java.util.List;
 public final class SetCommands {
     private SetCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(SetCommands::dispatch,
-                "sadd", "srem", "scard", "sismember", "smismember", "smembers", "srandmember", "spop", "smove",
-                "sinter", "sinterstore", "sintercard", "sunion", "sunionstore", "sdiff", "sdiffstore", "sscan");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "sadd" -> sadd(c);
             case "srem" -> srem(c);

@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.HashValue;
 import io.fakeredis.core.type.ListValue;
@@ -20,13 +19,8 @@ import java.util.Comparator;
 public final class SortCommands {
     private SortCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(SortCommands::dispatch,
-                "sort", "sort_ro");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "sort" -> sort(c, false);
             case "sort_ro" -> sort(c, true);

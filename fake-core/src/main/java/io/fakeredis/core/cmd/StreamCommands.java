@@ -5,7 +5,6 @@ import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.blocking.Blocking;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.type.StreamValue;
 import io.fakeredis.core.type.StreamValue.Id;
@@ -20,12 +19,8 @@ import java.util.NavigableMap;
 public final class StreamCommands {
     private StreamCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(StreamCommands::dispatch, "xadd", "xlen", "xrange", "xrevrange", "xdel", "xtrim", "xsetid", "xread", "xinfo|stream");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "xadd" -> xadd(c);
             case "xlen" -> xlen(c);

@@ -4,7 +4,6 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.type.MutableString;
 import io.fakeredis.core.type.StringValue;
 import io.fakeredis.core.util.Bytes;
@@ -15,15 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class StringCommands {
     private StringCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(StringCommands::dispatch,
-                "get", "set", "setnx", "setex", "psetex", "getex", "getdel", "getset", "setrange", "getrange",
-                "substr", "mget", "mset", "msetnx", "incr", "decr", "incrby", "decrby", "incrbyfloat",
-                "append", "strlen", "lcs");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "get" -> get(c);
             case "set" -> set(c);

@@ -5,7 +5,6 @@ import io.fakeredis.core.Errors;
 import io.fakeredis.core.Notify;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.blocking.Blocking;
-import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.config.Config;
 import io.fakeredis.core.db.Database;
 import io.fakeredis.core.util.ByteKey;
@@ -26,17 +25,8 @@ import java.util.Map;
 public final class ZSetCommands {
     private ZSetCommands() {}
 
-    public static void register(CommandTable t) {
-        t.bind(ZSetCommands::dispatch,
-                "zadd", "zincrby", "zcard", "zscore", "zmscore", "zrem", "zrank", "zrevrank", "zcount",
-                "zlexcount", "zrange", "zrangestore", "zrevrange", "zrangebyscore", "zrevrangebyscore",
-                "zrangebylex", "zrevrangebylex", "zremrangebyrank", "zremrangebyscore", "zremrangebylex",
-                "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "zintercard",
-                "zpopmin", "zpopmax", "zmpop", "bzpopmin", "bzpopmax", "bzmpop", "zrandmember", "zscan");
-    }
-
-    /** Runs this family's command by full name (one dispatcher per family: see CommandTable.bind). */
-    static void dispatch(String name, Client c) {
+    /** Runs this family's command by full name; the names are bound in command/Families. */
+    public static void dispatch(String name, Client c) {
         switch (name) {
             case "zadd" -> zadd(c, false);
             case "zincrby" -> zadd(c, true);

@@ -141,19 +141,25 @@ public final class CommandTable {
         c.proc = proc;
     }
 
-    /** A command family's single entry point: runs the proc bound under the given full name. */
-    @FunctionalInterface
-    public interface Family {
-        void call(String fullName, Client c);
+    /** Binds rows to a family of Families: its class loads when one of them first runs. */
+    void bind(int family, String... fullNames) {
+        for (String name : fullNames) bind(name, new FamilyProc(family, name));
     }
 
-    /**
-     * Binds several rows to one family dispatcher. The first evaluation of each method reference
-     * or lambda spins a hidden class (about 0.3 ms cold), so binding ~230 procs one by one was
-     * most of the first engine's start; a dispatcher per family pays that 15 times instead.
-     */
-    public void bind(Family family, String... fullNames) {
-        for (String name : fullNames) bind(name, c -> family.call(name, c));
+    /** One class for every bound row, not a lambda per row or per family (each spins a hidden class). */
+    private static final class FamilyProc implements CommandProc {
+        private final int family;
+        private final String name;
+
+        FamilyProc(int family, String name) {
+            this.family = family;
+            this.name = name;
+        }
+
+        @Override
+        public void call(Client c) {
+            Families.dispatch(family, name, c);
+        }
     }
 
     /** Top-level rows in the real server's order. */
