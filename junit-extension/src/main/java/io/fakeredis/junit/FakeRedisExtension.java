@@ -307,11 +307,63 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
         return fixed == null ? DECLARATIVE : this;
     }
 
-    private record MethodKey(Object owner) {}
+    // Store keys are plain classes, not records: a record's first hashCode spins its
+    // ObjectMethods bootstrap, about 20 ms of the first @FakeRedis class (docs/startup.md).
+    private static final class MethodKey {
+        final Object owner;
 
-    private record PendingKey(Object owner, long thread) {}
+        MethodKey(Object owner) {
+            this.owner = owner;
+        }
 
-    private record SuiteKey(String name) {}
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MethodKey && ((MethodKey) o).owner.equals(owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return owner.hashCode();
+        }
+    }
+
+    private static final class PendingKey {
+        final Object owner;
+        final long thread;
+
+        PendingKey(Object owner, long thread) {
+            this.owner = owner;
+            this.thread = thread;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PendingKey && ((PendingKey) o).owner.equals(owner) && ((PendingKey) o).thread == thread;
+        }
+
+        @Override
+        public int hashCode() {
+            return owner.hashCode() * 31 + Long.hashCode(thread);
+        }
+    }
+
+    private static final class SuiteKey {
+        final String name;
+
+        SuiteKey(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SuiteKey && ((SuiteKey) o).name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
 
     private Instance acquire(ExtensionContext ec, Settings s, boolean constructor) {
         switch (s.lifecycle()) {
