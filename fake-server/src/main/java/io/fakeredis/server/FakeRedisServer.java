@@ -73,6 +73,32 @@ public final class FakeRedisServer implements AutoCloseable {
     }
 
     /**
+     * Starts, once per JVM, a daemon thread that starts and stops a throwaway engine and server
+     * and sends it one PING, then ends. The first real start then finds the command table read
+     * and the classes (the JDK's NIO among them) loaded, which is most of its cost
+     * (docs/startup.md). Returns at once; -Dfakeredis.warmup=false turns it off.
+     */
+    public static void warmUp() {
+        if ("false".equals(System.getProperty("fakeredis.warmup")) || !WARMED.compareAndSet(false, true)) return;
+        Thread t = new Thread(FakeRedisServer::warmUpNow, "fakeredis-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void warmUpNow() {
+        try (Engine e = new Engine(io.fakeredis.core.clock.Clock.system()); FakeRedisServer s = start(e)) {
+            try (java.net.Socket c = new java.net.Socket(s.address().getAddress(), s.port())) {
+                c.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                c.getInputStream().read(new byte[7]);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // only a head start: the real start reports any real problem
+        }
+    }
+
+    /**
      * One event loop by default: measured against two (bench/RESULTS.md), it costs about 15% less
      * CPU per request with equal throughput, since no lock handoff between I/O threads is needed.
      */

@@ -65,6 +65,19 @@ class LifecycleTest {
     }
 
     @Test
+    void warmUpLeavesNothingBehind() throws Exception {
+        int before = fakeredisThreads();
+        int fds = openFds();
+        FakeRedisServer.warmUp();
+        FakeRedisServer.warmUp(); // once per JVM
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("fakeredis-warmup")) t.join(10_000);
+        }
+        assertEquals(before, settle(LifecycleTest::fakeredisThreads, before), "fakeredis-* threads back to baseline");
+        assertTrue(settle(LifecycleTest::openFds, fds) <= fds, "file descriptors back to baseline");
+    }
+
+    @Test
     void thousandServersLeaveNothingBehind() throws Exception {
         // warm up class loading and the first selectors so the baseline is honest
         try (Engine e = new Engine(Clock.system()); FakeRedisServer s = FakeRedisServer.start(e)) {

@@ -40,6 +40,15 @@ public final class StartupBenchmark {
             firstClassThroughJUnit();
             return;
         }
+        if (args.length > 1 && args[0].equals("first")) {
+            // The first and only class of a fresh JVM: run once with "plain" and once with
+            // "fake", alternating over several JVMs; the difference of the means is what
+            // @FakeRedis adds when nothing ran before it (warm-up only overlaps JUnit's start).
+            long a = System.nanoTime();
+            runTests(args[1].equals("fake") ? OneFakeRedis.class : OnePlain.class);
+            System.out.printf("first class (%s) through JUnit, launcher included: wall %.1f ms%n", args[1], ms(System.nanoTime() - a));
+            return;
+        }
 
         long t0 = System.nanoTime();
         Instance cold = new Instance(SERVER);
