@@ -64,6 +64,15 @@ public interface ReplySink {
     /** How many error replies were written so far; lets the engine count failed calls. */
     long errors();
 
+    /**
+     * Appends a reply already encoded in this sink's protocol and returns true, when the sink
+     * writes RESP (a wire client); other sinks return false and the caller writes the reply
+     * element by element. Lets PUBLISH encode a message once for all its subscribers.
+     */
+    default boolean encoded(byte[] frame) {
+        return false;
+    }
+
     /** Status replies Redis sends as protocol-level shared objects, kept for readability. */
     default void ok() {
         status("OK");

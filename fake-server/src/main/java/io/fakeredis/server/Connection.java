@@ -68,6 +68,9 @@ final class Connection implements Client.Transport, RespParser.Limits {
         return host + ":" + a.getPort();
     }
 
+    /** In its loop's flush requests; see EventLoop.requestFlush. */
+    volatile boolean flushQueued;
+
     // ---- Client.Transport ----
 
     @Override

@@ -59,6 +59,9 @@ final class EventLoop implements Runnable {
     }
 
     void requestFlush(Connection c) {
+        // a fan-out wakes each subscriber once per message: skip the set once it is queued
+        if (c.flushQueued) return;
+        c.flushQueued = true;
         if (flushRequests.add(c) && Thread.currentThread() != thread) selector.wakeup();
     }
 
@@ -160,6 +163,9 @@ final class EventLoop implements Runnable {
     private void flushWoken() {
         List<Connection> plain = new ArrayList<>(flushRequests.size());
         for (Connection c : new ArrayList<>(flushRequests)) {
+            // cleared first: a request made from now on queues c again (the flush below is
+            // taken under the engine lock, so it also sends what such a request wrote)
+            c.flushQueued = false;
             flushRequests.remove(c);
             if (c.isClosed()) continue;
             try {

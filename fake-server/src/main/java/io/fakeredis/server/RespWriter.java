@@ -45,6 +45,12 @@ final class RespWriter implements ReplySink {
         }
     }
 
+    @Override
+    public boolean encoded(byte[] frame) {
+        raw(frame, 0, frame.length);
+        return true;
+    }
+
     void raw(byte[] b) {
         raw(b, 0, b.length);
     }

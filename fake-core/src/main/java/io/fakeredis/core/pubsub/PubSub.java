@@ -326,20 +326,23 @@ public final class PubSub {
     // ---- delivery ----
 
     private int deliver(byte[] channel, byte[] message, boolean shard) {
+        refreshLimits();
         int n = 0;
         Entry e = (shard ? shardChannels : channels).get(new ByteKey(channel));
         if (e != null) {
             byte[] word = shard ? SMESSAGE : MESSAGE;
+            Frames f = new Frames(word, channel, message);
             for (Receiver r : e.receivers) {
-                r.message(word, channel, message);
+                r.message(f, word, channel, message);
                 n++;
             }
         }
         if (!shard) {
             for (Entry p : patternList) {
                 if (!match(p.name, channel)) continue;
+                Frames f = new Frames(PMESSAGE, p.name, channel, message);
                 for (Receiver r : p.receivers) {
-                    r.pmessage(p.name, channel, message);
+                    r.pmessage(f, p.name, channel, message);
                     n++;
                 }
             }
@@ -409,8 +412,6 @@ public final class PubSub {
      */
     private void checkOutputLimit(ClientSubs s) {
         Client c = s.client;
-        String src = engine.config().get("client-output-buffer-limit");
-        if (src != limitSource) parseLimits(src);
         if (hardLimit == 0 && softLimit == 0) return;
         long used = c.transport.outputBufferBytes();
         boolean over = hardLimit > 0 && used >= hardLimit;
@@ -425,6 +426,12 @@ public final class PubSub {
         c.closing = true;
         onDisconnect(c);
         c.transport.closeNow();
+    }
+
+    /** Once per delivery, not per subscriber: the config lookup is a map read. */
+    private void refreshLimits() {
+        String src = engine.config().get("client-output-buffer-limit");
+        if (src != limitSource) parseLimits(src);
     }
 
     private void parseLimits(String src) {
@@ -489,9 +496,50 @@ public final class PubSub {
 
     /** A wire client or an in-process listener. */
     private abstract static class Receiver {
-        abstract void message(byte[] word, byte[] channel, byte[] message);
+        abstract void message(Frames f, byte[] word, byte[] channel, byte[] message);
 
-        abstract void pmessage(byte[] pattern, byte[] channel, byte[] message);
+        abstract void pmessage(Frames f, byte[] pattern, byte[] channel, byte[] message);
+    }
+
+    /**
+     * One delivery's frames, RESP2 and RESP3, encoded on first need: a thousand subscribers of a
+     * channel then cost a copy each, not a thousand encodings.
+     */
+    private static final class Frames {
+        private byte[] resp2;
+        private byte[] resp3;
+        private final byte[][] parts;
+
+        Frames(byte[]... parts) {
+            this.parts = parts;
+        }
+
+        byte[] get(int resp) {
+            if (resp == 2) return resp2 != null ? resp2 : (resp2 = encode('*'));
+            return resp3 != null ? resp3 : (resp3 = encode('>'));
+        }
+
+        private byte[] encode(char type) {
+            int n = 0;
+            for (byte[] p : parts) n += p.length + 16;
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(n + 8);
+            header(out, type, parts.length);
+            for (byte[] p : parts) {
+                header(out, '$', p.length);
+                out.write(p, 0, p.length);
+                out.write('\r');
+                out.write('\n');
+            }
+            return out.toByteArray();
+        }
+
+        private static void header(java.io.ByteArrayOutputStream out, char type, int n) {
+            out.write(type);
+            byte[] digits = Integer.toString(n).getBytes(StandardCharsets.US_ASCII);
+            out.write(digits, 0, digits.length);
+            out.write('\r');
+            out.write('\n');
+        }
     }
 
     /** A wire client's subscriptions, in subscription order. */
@@ -525,25 +573,29 @@ public final class PubSub {
         }
 
         @Override
-        void message(byte[] word, byte[] channel, byte[] message) {
+        void message(Frames f, byte[] word, byte[] channel, byte[] message) {
             if (client.closing) return;
             ReplySink r = client.reply;
-            r.push(3);
-            r.bulk(word);
-            r.bulk(channel);
-            r.bulk(message);
+            if (!r.encoded(f.get(r.resp()))) {
+                r.push(3);
+                r.bulk(word);
+                r.bulk(channel);
+                r.bulk(message);
+            }
             delivered();
         }
 
         @Override
-        void pmessage(byte[] pattern, byte[] channel, byte[] message) {
+        void pmessage(Frames f, byte[] pattern, byte[] channel, byte[] message) {
             if (client.closing) return;
             ReplySink r = client.reply;
-            r.push(4);
-            r.bulk(PMESSAGE);
-            r.bulk(pattern);
-            r.bulk(channel);
-            r.bulk(message);
+            if (!r.encoded(f.get(r.resp()))) {
+                r.push(4);
+                r.bulk(PMESSAGE);
+                r.bulk(pattern);
+                r.bulk(channel);
+                r.bulk(message);
+            }
             delivered();
         }
 
@@ -565,7 +617,7 @@ public final class PubSub {
         }
 
         @Override
-        void message(byte[] word, byte[] channel, byte[] message) {
+        void message(Frames f, byte[] word, byte[] channel, byte[] message) {
             if (closed || onMessage == null) return;
             try {
                 onMessage.onMessage(channel.clone(), message.clone());
@@ -575,7 +627,7 @@ public final class PubSub {
         }
 
         @Override
-        void pmessage(byte[] pattern, byte[] channel, byte[] message) {
+        void pmessage(Frames f, byte[] pattern, byte[] channel, byte[] message) {
             if (closed || onPattern == null) return;
             try {
                 onPattern.onMessage(pattern.clone(), channel.clone(), message.clone());
