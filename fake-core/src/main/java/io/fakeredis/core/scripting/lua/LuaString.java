@@ -38,12 +38,14 @@ public final class LuaString implements Comparable<LuaString> {
         return wrap(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Lua 5.1 luaS_hash: seeded with the length, hashing at most 32 bytes spread over the string. */
+    /**
+     * luaS_hash as Redis builds it: seeded with the length and hashing every byte, last first.
+     * (Stock Lua 5.1 hashes at most 32 bytes spread over a long string; Redis's copy of Lua hashes
+     * them all, against hash-collision attacks, and table order follows Redis's.)
+     */
     static int luaHash(byte[] s) {
-        int l = s.length;
-        int h = l;
-        int step = (l >> 5) + 1;
-        for (int l1 = l; l1 >= step; l1 -= step) {
+        int h = s.length;
+        for (int l1 = s.length; l1 >= 1; l1--) {
             h = h ^ ((h << 5) + (h >>> 2) + (s[l1 - 1] & 0xff));
         }
         return h;
