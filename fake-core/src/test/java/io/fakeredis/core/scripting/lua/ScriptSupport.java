@@ -1,0 +1,12 @@
+package io.fakeredis.core.scripting.lua;
+
+/** A state with the libraries the string tests' scripts use. */
+final class ScriptSupport {
+    private ScriptSupport() {}
+
+    static LuaState newState() {
+        LuaState L = new LuaState();
+        StringLib.install(L);
+        return L;
+    }
+}
