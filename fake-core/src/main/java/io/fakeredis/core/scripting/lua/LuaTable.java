@@ -27,6 +27,12 @@ public final class LuaTable {
     private static final Object[] EMPTY = new Object[0];
 
     public LuaTable metatable;
+    /**
+     * Redis 7's read-only tables (the libraries and _G in scripts): every put throws "Attempt to
+     * modify a readonly table", unpositioned as Redis raises it from rawset and the table library;
+     * the VM checks the flag itself first where Redis positions the error (t.x = 1 in a script).
+     */
+    public boolean readonly;
 
     private Object[] array = EMPTY;
     private int asize;
@@ -50,6 +56,16 @@ public final class LuaTable {
         int na = fb2int(int2fb(Math.max(0, narray)));
         if (na > 0) setArrayVector(na);
         setNodeVector(fb2int(int2fb(Math.max(0, nhash))));
+    }
+
+    private LuaTable(boolean exact, int narray, int nhash) {
+        if (narray > 0) setArrayVector(narray);
+        setNodeVector(nhash);
+    }
+
+    /** lua_createtable(narray, nhash): the sizes as given, without the constructor's rounding. */
+    public static LuaTable createTable(int narray, int nhash) {
+        return new LuaTable(true, Math.max(0, narray), Math.max(0, nhash));
     }
 
     /** luaO_int2fb: eeeeexxx, meaning (1xxx) * 2^(eeeee-1), rounding up. */
@@ -172,6 +188,7 @@ public final class LuaTable {
      * Lua 5.1 does, which can trigger a rehash. key must not be nil or NaN.
      */
     public void put(Object key, Object value) {
+        if (readonly) throw readonlyError();
         if (key instanceof Double) {
             double d = (Double) key;
             int i = (int) d;
@@ -195,6 +212,7 @@ public final class LuaTable {
     }
 
     public void put(int i, Object value) {
+        if (readonly) throw readonlyError();
         if (i - 1 >= 0 && i - 1 < asize) {
             array[i - 1] = value;
             return;
@@ -209,6 +227,10 @@ public final class LuaTable {
             }
         }
         vals[n] = value;
+    }
+
+    static LuaError readonlyError() {
+        return new LuaError("Attempt to modify a readonly table");
     }
 
     /** Key as the UTF-8 LuaString of s. */

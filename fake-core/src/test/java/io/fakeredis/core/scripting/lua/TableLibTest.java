@@ -1,0 +1,191 @@
+package io.fakeredis.core.scripting.lua;
+
+import static io.fakeredis.core.scripting.lua.LibCases.call;
+import static io.fakeredis.core.scripting.lua.LibCases.need;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** table.*, each expected value read from redis-server 7.0.15 running the Lua in the comment. */
+class TableLibTest {
+    final LuaState L = LibCases.state();
+
+    String t(String fn, Object... args) {
+        return call(L, "table", fn, args);
+    }
+
+    static LuaTable list(Object... values) {
+        LuaTable t = new LuaTable(values.length, 0);
+        for (int i = 0; i < values.length; i++) t.put(i + 1, values[i]);
+        return t;
+    }
+
+    static LuaString s(String s) {
+        return LuaString.of(s);
+    }
+
+    String run(String source) {
+        return LibCases.run(L, source);
+    }
+
+    @Test
+    void concat() {
+        assertThat(t("concat", list(1.0, 2.0, 3.0), s(", "), 2.0)).isEqualTo("2, 3");
+        assertThat(t("concat", list(1.0, 2.5, s("x")), s("-"), 1.0, 3.0)).isEqualTo("1-2.5-x");
+        assertThat(t("concat", list(), s("x"), 3.0, 1.0)).isEqualTo("");
+        assertThat(t("concat", list(s("a"), s("b")), 3.0)).isEqualTo("a3b");
+        assertThat(t("concat", list(1.0, 2.0, 3.0), null, 2.0)).isEqualTo("23");
+        assertThat(t("concat", list(1.0, 2.0, 3.0), s(""), null, 2.0)).isEqualTo("12");
+        assertThat(t("concat", list(1.0, 1.0 / 3, 1e100, -0.0))).isEqualTo("10.333333333333331e+100-0");
+        LuaTable neg = new LuaTable();
+        neg.put(-1, s("x"));
+        neg.put(0, s("y"));
+        neg.put(1, s("z"));
+        assertThat(t("concat", neg, s(","), -1.0, 1.0)).isEqualTo("x,y,z");
+    }
+
+    @Test
+    void concatErrors() {
+        assertThat(need(t("concat", list(1.0, new LuaTable(), 3.0)))).isEqualTo("ERR invalid value (table) at index 2 in table for 'concat'");
+        assertThat(need(t("concat", list(1.0, null, 3.0), s(""), 1.0, 3.0))).isEqualTo("ERR invalid value (nil) at index 2 in table for 'concat'");
+        assertThat(need(t("concat", list(1.0, true)))).isEqualTo("ERR invalid value (boolean) at index 2 in table for 'concat'");
+        assertThat(need(t("concat", list(1.0, 2.0), s(""), 1.0, 5.0))).isEqualTo("ERR invalid value (nil) at index 3 in table for 'concat'");
+        assertThat(need(t("concat", list(1.0, 2.0, 3.0), new LuaTable()))).isEqualTo("ERR bad argument #2 to 'concat' (string expected, got table)");
+        assertThat(need(t("concat", (Object) null))).isEqualTo("ERR bad argument #1 to 'concat' (table expected, got nil)");
+        assertThat(need(t("concat", list(1.0), s(""), s("x")))).isEqualTo("ERR bad argument #3 to 'concat' (number expected, got string)");
+    }
+
+    @Test
+    void insertAndRemove() {
+        LuaTable a = list(1.0, 2.0, 3.0);
+        assertThat(t("insert", a, 2.0, s("x"))).isEmpty();
+        assertThat(t("concat", a, s(" "))).isEqualTo("1 x 2 3");
+        a = list(1.0, 2.0, 3.0);
+        t("insert", a, 2.7, s("x")); // the position truncates
+        assertThat(t("concat", a, s(" "))).isEqualTo("1 x 2 3");
+        a = list(1.0, 2.0, 3.0);
+        t("insert", a, s("4"));
+        assertThat(t("concat", a, s(" "))).isEqualTo("1 2 3 4");
+        // local t={1,2,3} table.insert(t,5,'x') return {#t, t[4], t[5]}  -> 3 (nil x)
+        a = list(1.0, 2.0, 3.0);
+        t("insert", a, 5.0, s("x"));
+        assertThat(a.length()).isEqualTo(3);
+        assertThat(a.get(4)).isNull();
+        assertThat(a.get(5)).isEqualTo(s("x"));
+        // table.insert(t,0,'x') -> #t 4, t[0] 'x'; table.insert(t,-2,'x') likewise
+        a = list(1.0, 2.0, 3.0);
+        t("insert", a, 0.0, s("x"));
+        assertThat(a.length()).isEqualTo(4);
+        assertThat(a.get(0)).isEqualTo(s("x"));
+        assertThat(a.get(1)).isNull();
+        a = list(1.0, 2.0, 3.0);
+        t("insert", a, (Object) null);
+        assertThat(a.length()).isEqualTo(3);
+
+        a = list(1.0, 2.0, 3.0);
+        assertThat(t("remove", a, 1.0)).isEqualTo("1");
+        assertThat(t("concat", a, s(" "))).isEqualTo("2 3");
+        assertThat(t("remove", a)).isEqualTo("3");
+        assertThat(t("remove", list())).isEmpty();
+        assertThat(t("remove", list(1.0, 2.0, 3.0), 5.0)).isEmpty();
+        assertThat(t("remove", list(1.0, 2.0, 3.0), 0.0)).isEmpty();
+    }
+
+    @Test
+    void insertAndRemoveErrors() {
+        assertThat(need(t("insert", list(), 1.0, 2.0, 3.0))).isEqualTo("ERR wrong number of arguments to 'insert'");
+        assertThat(need(t("insert", list()))).isEqualTo("ERR wrong number of arguments to 'insert'");
+        assertThat(need(t("insert", null, 1.0))).isEqualTo("ERR bad argument #1 to 'insert' (table expected, got nil)");
+        assertThat(need(t("insert"))).isEqualTo("ERR bad argument #1 to 'insert' (table expected, got no value)");
+        assertThat(need(t("insert", list(), s("a"), 1.0))).isEqualTo("ERR bad argument #2 to 'insert' (number expected, got string)");
+        assertThat(need(t("remove"))).isEqualTo("ERR bad argument #1 to 'remove' (table expected, got no value)");
+        assertThat(need(t("remove", list(), s("x")))).isEqualTo("ERR bad argument #2 to 'remove' (number expected, got string)");
+    }
+
+    @Test
+    void readonlyTables() {
+        // table.insert(math, 1): Redis raises it unpositioned
+        LuaTable ro = list(1.0);
+        ro.readonly = true;
+        assertThatThrownBy(() -> ((LuaFunction) ((LuaTable) L.globals.get("table")).get("insert")).call(L, new Object[] {ro, 1.0}))
+                .isInstanceOf(LuaError.class)
+                .hasMessage("Attempt to modify a readonly table");
+    }
+
+    @Test
+    void getnMaxnSetn() {
+        assertThat(t("getn", list(1.0, 2.0, null, 4.0))).isEqualTo("4");
+        LuaTable a = list(1.0, 2.0);
+        a.put(10.5, 1.0);
+        a.put(-3.0, 1.0);
+        a.put("x", 1.0);
+        assertThat(t("maxn", a)).isEqualTo("10.5");
+        assertThat(t("maxn", list())).isEqualTo("0");
+        assertThat(need(t("setn", list(), 1.0))).isEqualTo("ERR 'setn' is obsolete");
+        assertThat(need(t("setn", 1.0))).isEqualTo("ERR bad argument #1 to 'setn' (table expected, got number)");
+        assertThat(need(t("getn", s("x")))).isEqualTo("ERR bad argument #1 to 'getn' (table expected, got string)");
+        assertThat(need(t("maxn"))).isEqualTo("ERR bad argument #1 to 'maxn' (table expected, got no value)");
+        assertThat(need(t("foreach", list(), 1.0))).isEqualTo("ERR bad argument #2 to 'foreach' (function expected, got number)");
+        assertThat(need(t("foreachi", list(), null))).isEqualTo("ERR bad argument #2 to 'foreachi' (function expected, got nil)");
+    }
+
+    @Test
+    void pairsOrderAsRedis() {
+        // local r={} for k in pairs(table) do r[#r+1]=k end return table.concat(r,' ')
+        StringBuilder sb = new StringBuilder();
+        LuaTable table = (LuaTable) L.globals.get("table");
+        Object[] kv = new Object[2];
+        for (Object k = null; table.next(k, kv); k = kv[0]) sb.append(sb.length() == 0 ? "" : " ").append(kv[0]);
+        assertThat(sb.toString()).isEqualTo("setn insert getn foreachi maxn foreach concat sort remove");
+    }
+
+    // ---- through the VM ----
+
+    @Test
+    void foreach() {
+        assertThat(run("return table.foreachi({1,2,3},function(i,v) if v==2 then return 'found'..i end end)")).isEqualTo("found2");
+        assertThat(run("return table.foreach({a=1},function(k,v) return k..v end)")).isEqualTo("a1");
+        assertThat(run("local s='' table.foreach({1,2,x=3},function(k,v) s=s..k..'='..v..';' end) return s")).isEqualTo("1=1;2=2;x=3;");
+    }
+
+    @Test
+    void sort() {
+        assertThat(run("local t={5,3,8,1,9,2,7,4,6,0} table.sort(t) return table.concat(t,' ')")).isEqualTo("0 1 2 3 4 5 6 7 8 9");
+        assertThat(run("local t={5,3,8,1,9,2,7,4,6,0} table.sort(t, function(a,b) return a>b end) return table.concat(t,' ')")).isEqualTo("9 8 7 6 5 4 3 2 1 0");
+        assertThat(run("local t={'b','a','C','aa','',' '} table.sort(t) return table.concat(t,',')")).isEqualTo(", ,C,a,aa,b");
+        assertThat(run("local t={} table.sort(t,nil) return #t")).isEqualTo("0");
+        // the comparison count of auxsort
+        assertThat(run("local n=0 local t={} for i=1,30 do t[i]=31-i end table.sort(t,function(a,b) n=n+1 return a<b end) return n")).isEqualTo("140");
+    }
+
+    @Test
+    void sortTiesKeepLuasOrder() {
+        assertThat(run("local t={} for i=1,20 do t[i]={k=i%3,id=i} end table.sort(t, function(a,b) return a.k<b.k end) "
+                        + "local r={} for i=1,#t do r[i]=t[i].id end return table.concat(r,' ')"))
+                .isEqualTo("15 9 6 12 18 3 13 1 16 19 10 4 7 17 2 11 8 14 5 20");
+        assertThat(run("local t={} for i=1,50 do t[i]={k=(i*7)%5,id=i} end table.sort(t, function(a,b) return a.k>b.k end) "
+                        + "local r={} for i=1,#t do r[i]=t[i].id end return table.concat(r,' ')"))
+                .isEqualTo("12 17 47 32 27 7 22 37 42 2 29 44 19 14 24 49 39 34 9 4 26 36 31 1 21 41 6 11 16 46 48 38 3 43 33 23 18 8 28 13 45 25 35 10 5 40 15 30 20 50");
+        assertThat(run("local t={3,1,2} table.sort(t,function(a,b) return true end) return table.concat(t,' ')")).isEqualTo("1 2 3");
+        assertThat(run("local t={3,1,2} table.sort(t,function(a,b) return false end) return table.concat(t,' ')")).isEqualTo("3 1 2");
+    }
+
+    @Test
+    void sortErrors() {
+        assertThat(run("local t={5,4,3,2,1,6,7,8} table.sort(t,function(a,b) return true end) return table.concat(t,' ')"))
+                .isEqualTo("ERR invalid order function for sorting");
+        assertThat(run("local t={} for i=1,100 do t[i]=(i*37)%11 end table.sort(t,function(a,b) return a<=b end) return table.concat(t,' ')"))
+                .isEqualTo("ERR invalid order function for sorting");
+        assertThat(run("local t={1,1,1,1,1} table.sort(t,function(a,b) return a<=b end) return table.concat(t,' ')"))
+                .isEqualTo("ERR attempt to compare nil with number");
+        assertThat(run("local t={} for i=1,20 do t[i]={k=i%4,id=i} end table.sort(t, function(a,b) return a.k<=b.k end)"))
+                .isEqualTo("ERR attempt to index local 'b' (a nil value)");
+        assertThat(run("local t={2,1,nil,4} table.sort(t)")).isEqualTo("ERR attempt to compare nil with number");
+        assertThat(run("local t={1,2,{}} table.sort(t)")).isEqualTo("ERR attempt to compare table with number");
+        assertThat(run("local t={{},{}} table.sort(t)")).isEqualTo("ERR attempt to compare two table values");
+        assertThat(run("local t={1,2,3} table.sort(t, function(a,b) error('boom') end)")).isEqualTo("ERR boom");
+        assertThat(run("table.sort({3,2,1},'x')")).isEqualTo("ERR bad argument #2 to 'sort' (function expected, got string)");
+        assertThat(run("table.sort()")).isEqualTo("ERR bad argument #1 to 'sort' (table expected, got no value)");
+    }
+}
