@@ -2,7 +2,7 @@ package io.fakeredis.core.scripting.lua;
 
 /**
  * Lua 5.1 pattern matching over bytes (string.find, match, gmatch, gsub): a backtracking matcher
- * with the C locale's character classes. One instance per call; reset() before each attempt.
+ * with the C locale's character classes. One instance per call, one attempt() per start position.
  *
  * <p>Lua 5.1 reads a pattern as a C string, so a pattern ends at its first zero byte; the subject
  * is read through its end plus the terminating zero Lua strings carry (%f and %b look at it).
@@ -37,10 +37,6 @@ final class LuaPattern {
         return b.length;
     }
 
-    void reset() {
-        level = 0;
-    }
-
     /** The pattern byte at p, 0 past the end (the C terminator). */
     private int pc(int p) {
         return p < patEnd ? pat[p] & 0xff : 0;
@@ -52,10 +48,20 @@ final class LuaPattern {
     }
 
     /**
-     * Tries the pattern from pattern index p at subject index s: the end of the match, or -1.
-     * A StackOverflowError from a pathological pattern is left to the caller.
+     * One attempt from subject index s with the pattern from index p: the end of the match, or -1.
+     * The matcher recurses about once per pattern item; real Lua crashes on a pattern too long for
+     * the C stack, this reports an error instead.
      */
-    int match(int s, int p) {
+    int attempt(int s, int p) {
+        level = 0;
+        try {
+            return match(s, p);
+        } catch (StackOverflowError e) {
+            throw L.error("pattern too complex");
+        }
+    }
+
+    private int match(int s, int p) {
         while (true) {
             switch (pc(p)) {
                 case '(':

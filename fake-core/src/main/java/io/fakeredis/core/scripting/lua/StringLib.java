@@ -212,8 +212,7 @@ public final class StringLib {
             int pstart = anchor ? 1 : 0;
             int s1 = (int) init;
             do {
-                m.reset();
-                int e = m.match(s1, pstart);
+                int e = m.attempt(s1, pstart);
                 if (e >= 0) {
                     if (!find) return m.captures(s1, e, true);
                     Object[] caps = m.captures(s1, e, false);
@@ -249,8 +248,7 @@ public final class StringLib {
         public Object[] call(LuaState L, Object[] args) {
             LuaPattern m = new LuaPattern(L, s, p);
             for (int src = pos; src <= s.length; src++) {
-                m.reset();
-                int e = m.match(src, 0);
+                int e = m.attempt(src, 0);
                 if (e >= 0) {
                     // an empty match moves on by one, so the loop ends
                     pos = e == src ? e + 1 : e;
@@ -278,8 +276,7 @@ public final class StringLib {
         int s = 0;
         int n = 0;
         while (n < maxN) {
-            m.reset();
-            int e = m.match(s, pstart);
+            int e = m.attempt(s, pstart);
             if (e >= 0) {
                 n++;
                 if (replBytes != null) addString(L, m, b, s, e, replBytes);
