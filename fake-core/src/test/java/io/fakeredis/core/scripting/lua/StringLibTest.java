@@ -106,4 +106,41 @@ class StringLibTest {
                 c("ERR bad argument #1 to 'dump' (function expected, got no value)", "dump"),
                 c("ERR bad argument #1 to 'dump' (function expected, got string)", "dump", s("f")));
     }
+
+    @TestFactory
+    Stream<DynamicTest> numberArguments() {
+        return cases(
+                c("\"el\"", "sub", s("hello"), s(" 2 "), s("0x3")),
+                c("\"ello\"", "sub", s("hello"), s("2e0")),
+                c("ERR bad argument #2 to 'sub' (number expected, got string)", "sub", s("hello"), s("")),
+                c("ERR bad argument #2 to 'sub' (number expected, got string)", "sub", s("hello"), s("2x")),
+                c("\"abab\"", "rep", s("ab"), s("2")),
+                c("\"\"", "rep", s("ab"), 2147483648.0),
+                c("\"abab\"", "rep", s("ab"), 4294967298.0),
+                c("\"\"", "rep", s("ab"), -2147483648.0),
+                c("\"A\"", "char", 4294967361.0),
+                c("", "byte", s("abc"), 4294967297.0),
+                c("", "byte", s("abc"), -9.223372036854776e+18),
+                c("3, 3", "find", s("abc"), s("c"), 9.223372036854776e+18),
+                c("1, 1", "find", s("abc"), s("a"), -9.223372036854776e+18),
+                c("\"xbc\", 1", "gsub", s("abc"), s("."), s("x"), 4294967297.0),
+                c("\"abc\", 0", "gsub", s("abc"), s("."), s("x"), -2147483648.0),
+                c("\"abc\", 0", "gsub", s("abc"), s("."), s("x"), 2147483648.0),
+                c("\"12\"", "format", s("%d"), s(" 12 ")),
+                c("\"100.0\"", "format", s("%5.1f"), s("1e2")),
+                c("\"1e+15\"", "format", s("%s"), 1000000000000000.0),
+                c("\"1e+16\"", "format", s("%s"), 1e+16),
+                c("\"9.2233720368548e+18\"", "format", s("%s"), 9.223372036854776e+18),
+                c("\"-inf\"", "format", s("%s"), Double.NEGATIVE_INFINITY),
+                c("3", "len", Double.POSITIVE_INFINITY),
+                c("4", "len", NAN),
+                c("\"-0\"", "upper", -0.0),
+                c("48", "byte", 1e+100, -1.0),
+                c("\"\"", "sub", s("hello"), NAN, NAN),
+                c("\"hello\"", "sub", s("hello"), Double.POSITIVE_INFINITY),
+                c("\"hello\"", "sub", s("hello"), Double.NEGATIVE_INFINITY),
+                c("\"\"", "sub", s("hello"), 2.0, Double.POSITIVE_INFINITY),
+                c("\"\"", "rep", s("x"), Double.POSITIVE_INFINITY),
+                c("\"\"", "rep", s("x"), NAN));
+    }
 }
