@@ -1,14 +1,26 @@
 package io.fakeredis.core.scripting.lua;
 
+import io.fakeredis.core.scripting.lua.Nodes.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One Lua 5.1 interpreter state: globals, the string metatable, the call stack that error
  * positions are read from, and the instruction hook. Not thread-safe: one thread at a time (the
- * engine lock holder).
- *
- * <p>SKELETON: the interpreter helper replaces the bodies; the signatures are the contract the
- * libraries code against.
+ * engine lock holder; coroutines hand control over, they never run side by side).
  */
 public final class LuaState {
+    private static final int MAX_TAG_LOOP = 100;
+    static final LuaString INDEX = LuaString.of("__index"), NEWINDEX = LuaString.of("__newindex"),
+            CALL = LuaString.of("__call"), EQ = LuaString.of("__eq"), LT = LuaString.of("__lt"),
+            LE = LuaString.of("__le"), CONCAT = LuaString.of("__concat"), UNM = LuaString.of("__unm"),
+            LEN = LuaString.of("__len"), TOSTRING = LuaString.of("__tostring"), METATABLE = LuaString.of("__metatable");
+    private static final LuaString[] ARITH_EVENTS = new LuaString[Nodes.ARITH_EVENTS.length];
+
+    static {
+        for (int i = 0; i < ARITH_EVENTS.length; i++) ARITH_EVENTS[i] = LuaString.of(Nodes.ARITH_EVENTS[i]);
+    }
+
     /** The global table (_G). */
     public final LuaTable globals = new LuaTable();
     /**
@@ -22,54 +34,440 @@ public final class LuaState {
     /** The metatable every string shares ({__index = string}), so s:sub() works. */
     public LuaTable stringMetatable;
 
-    /** Compiles a chunk. A syntax error throws LuaError whose message is Lua's, e.g. "user_script:1: unexpected symbol near '&lt;eof&gt;'". */
+    /** The running coroutine's call stack. */
+    CallStack cs = new CallStack();
+    /** The running coroutine, null for the main script. */
+    LuaThread running;
+    /** Coroutines that may own a Java thread, ended by closeCoroutines(). */
+    final List<LuaThread> coroutines = new ArrayList<>();
+
+    int hookLeft = Integer.MAX_VALUE;
+    private int hookCount = Integer.MAX_VALUE;
+    private Runnable hook;
+
+    public LuaState() {}
+
+    /** A state with the base and coroutine libraries opened in its globals. */
+    public static LuaState withBaseLibs() {
+        LuaState L = new LuaState();
+        BaseLib.open(L);
+        CoroutineLib.open(L);
+        return L;
+    }
+
+    // ---------------------------------------------------------------- compiling
+
+    /**
+     * Compiles a chunk. A syntax error throws LuaError whose message is Lua's, e.g.
+     * "user_script:1: unexpected symbol near '&lt;eof&gt;'". A chunk name starting with '@' or '='
+     * is shown without it; any other is shown as [string "..."].
+     */
     public LuaFunction load(byte[] source, String chunkName) {
-        throw new UnsupportedOperationException();
+        return load(source, chunkName, globals);
     }
 
-    /** Calls any callable value (functions, or values whose metatable has __call). */
+    /** Compiles a chunk whose global names resolve in env. */
+    public LuaClosure load(byte[] source, String chunkName, LuaTable env) {
+        FuncProto p;
+        try {
+            p = Parser.parse(source, chunkId(chunkName));
+        } catch (StackOverflowError e) {
+            throw new LuaError(chunkId(chunkName) + ": chunk has too many syntax levels");
+        }
+        return new LuaClosure(p, new Cell[0], env);
+    }
+
+    /** luaO_chunkid: how a chunk name appears in messages. */
+    static String chunkId(String name) {
+        if (name.startsWith("=") || name.startsWith("@")) {
+            String s = name.substring(1);
+            if (name.startsWith("=")) return s.length() > 59 ? s.substring(0, 59) : s;
+            return s.length() > 59 ? "..." + s.substring(s.length() - 56) : s;
+        }
+        int len = 0;
+        while (len < name.length() && name.charAt(len) != '\n' && name.charAt(len) != '\r') len++;
+        int max = 60 - 17;
+        if (len > max) len = max;
+        if (len < name.length()) return "[string \"" + name.substring(0, len) + "...\"]";
+        return "[string \"" + name + "\"]";
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Calls any callable value (functions, or values whose metatable has __call), as lua_call from a builtin. */
     public Object[] call(Object fn, Object... args) {
-        throw new UnsupportedOperationException();
+        CallStack s = cs;
+        if (++s.cCalls >= CallStack.MAX_C_CALLS) {
+            s.cCalls--;
+            throw runError("C stack overflow");
+        }
+        try {
+            if (fn instanceof LuaClosure) return ((LuaClosure) fn).invoke(this, args);
+            return callAt(fn, args, null, null, null, 0);
+        } finally {
+            s.cCalls--;
+        }
     }
 
-    /** t[k] with __index. */
-    public Object index(Object t, Object k) {
-        throw new UnsupportedOperationException();
+    /** A call from Lua code: names the callee for error messages as the call site does. */
+    Object[] callAt(Object fn, Object[] args, String what, String name, Expr fnExpr, int line) {
+        if (fn instanceof LuaClosure) return ((LuaClosure) fn).invoke(this, args);
+        if (fn instanceof LuaFunction) {
+            callName = name;
+            callNameWhat = what;
+            return callBuiltin((LuaFunction) fn, args);
+        }
+        Object h = metaField(fn, CALL);
+        if (!(h instanceof LuaFunction)) throw runError(typeMessage("call", fn, what, name));
+        Object[] a = new Object[args.length + 1];
+        a[0] = fn;
+        System.arraycopy(args, 0, a, 1, args.length);
+        if (h instanceof LuaClosure) return ((LuaClosure) h).invoke(this, a);
+        callName = name;
+        callNameWhat = what;
+        return callBuiltin((LuaFunction) h, a);
     }
 
-    /** t[k] = v with __newindex. */
-    public void setIndex(Object t, Object k, Object v) {
-        throw new UnsupportedOperationException();
+    private Object[] callBuiltin(LuaFunction fn, Object[] args) {
+        CallStack s = cs;
+        s.push(this, null);
+        try {
+            Object[] r = fn.call(this, args);
+            return r == null ? Lua.NONE : r;
+        } catch (StackOverflowError e) {
+            throw runError("stack overflow");
+        } finally {
+            s.top--;
+        }
     }
 
-    /** rawset with Lua's checks: "table index is nil" / "table index is NaN" (positioned). */
-    public void rawset(LuaTable t, Object k, Object v) {
-        throw new UnsupportedOperationException();
+    /** A metamethod call (counts as a C call, as luaD_call does); its first result. */
+    private Object callMeta(Object h, Object... args) {
+        Object[] r = call(h, args);
+        return r.length == 0 ? null : r[0];
     }
 
-    /** tostring(): __tostring, or the default text ("table: 0x...", numbers as %.14g). */
-    public LuaString tostring(Object v) {
-        throw new UnsupportedOperationException();
+    /** Runs a deep Lua call on a fresh thread with a large stack, waiting for it. */
+    Object[] continueOnFreshStack(LuaClosure c, Object[] args) {
+        CallStack s = cs;
+        int savedDepth = s.nativeDepth;
+        Object[][] result = new Object[1][];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            s.nativeDepth = Integer.MIN_VALUE / 2; // this stack is large enough for MAX_FRAMES
+            try {
+                result[0] = c.invoke(this, args);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "fakeredis-lua-stack", 1L << 29);
+        t.setDaemon(true);
+        t.start();
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        s.nativeDepth = savedDepth;
+        if (failure[0] instanceof RuntimeException) throw (RuntimeException) failure[0];
+        if (failure[0] instanceof Error) throw (Error) failure[0];
+        return result[0];
     }
 
-    /** a == b with __eq. */
-    public boolean equals(Object a, Object b) {
-        throw new UnsupportedOperationException();
+    // ---------------------------------------------------------------- errors and positions
+
+    /** luaG_runerror: the message positioned at the running Lua function's current line, if one runs. */
+    LuaError runError(String msg) {
+        Frame f = cs.current();
+        if (f != null) return new LuaError(LuaString.latin1(f.cl.proto.chunkId + ":" + f.line + ": " + msg));
+        return new LuaError(LuaString.latin1(msg));
     }
 
-    /** a &lt; b with __lt, or Lua's "attempt to compare ..." error. */
-    public boolean lessThan(Object a, Object b) {
-        throw new UnsupportedOperationException();
+    /** luaG_typeerror's text: "attempt to call global 'f' (a nil value)". */
+    static String typeMessage(String op, Object v, String what, String name) {
+        String t = Lua.typeName(v);
+        if (what != null) return "attempt to " + op + " " + what + " '" + name + "' (a " + t + " value)";
+        return "attempt to " + op + " a " + t + " value";
     }
 
-    /** The metatable of any value (strings share stringMetatable), or null. */
-    public LuaTable getMetatable(Object v) {
-        throw new UnsupportedOperationException();
+    private LuaError typeError(String op, Object v, Expr e) {
+        return runError(typeMessage(op, v, e == null ? null : e.kind(), e == null ? null : e.varName()));
     }
 
     /** luaL_where(level): "chunk:line: " of the Lua function at that level, or "". */
     public String where(int level) {
-        throw new UnsupportedOperationException();
+        CallStack s = cs;
+        int i = s.top - 1 - level;
+        if (i < 0 || i >= s.top) return "";
+        Frame f = s.frames[i];
+        if (f == null) return "";
+        return f.cl.proto.chunkId + ":" + f.line + ": ";
+    }
+
+    // ---------------------------------------------------------------- metatables
+
+    /** The metatable of any value (strings share stringMetatable), or null. */
+    public LuaTable getMetatable(Object v) {
+        if (v instanceof LuaTable) return ((LuaTable) v).metatable;
+        if (v instanceof LuaString) return stringMetatable;
+        if (v instanceof LuaUserdata) return ((LuaUserdata) v).metatable;
+        return null;
+    }
+
+    /** A raw field of v's metatable, or null. */
+    Object metaField(Object v, LuaString event) {
+        LuaTable mt = getMetatable(v);
+        return mt == null ? null : mt.get(event);
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /** t[k] with __index. */
+    public Object index(Object t, Object k) {
+        return index(t, k, null, 0);
+    }
+
+    Object index(Object t, Object k, Expr tExpr, int line) {
+        for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
+            Object h;
+            if (t instanceof LuaTable) {
+                LuaTable tab = (LuaTable) t;
+                Object v = tab.get(k);
+                if (v != null || tab.metatable == null || (h = tab.metatable.get(INDEX)) == null) return v;
+            } else {
+                h = metaField(t, INDEX);
+                if (h == null) throw typeError("index", t, loop == 0 ? tExpr : null);
+            }
+            if (h instanceof LuaFunction) return callMeta(h, t, k);
+            t = h;
+        }
+        throw runError("loop in gettable");
+    }
+
+    /** t[k] = v with __newindex. */
+    public void setIndex(Object t, Object k, Object v) {
+        setIndex(t, k, v, null, 0);
+    }
+
+    void setIndex(Object t, Object k, Object v, Expr tExpr, int line) {
+        for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
+            Object h;
+            if (t instanceof LuaTable) {
+                LuaTable tab = (LuaTable) t;
+                checkKey(k);
+                if (tab.metatable == null || tab.get(k) != null || (h = tab.metatable.get(NEWINDEX)) == null) {
+                    tab.put(k, v);
+                    return;
+                }
+            } else {
+                h = metaField(t, NEWINDEX);
+                if (h == null) throw typeError("index", t, loop == 0 ? tExpr : null);
+            }
+            if (h instanceof LuaFunction) {
+                call(h, t, k, v);
+                return;
+            }
+            t = h;
+        }
+        throw runError("loop in settable");
+    }
+
+    private void checkKey(Object k) {
+        if (k == null) throw runError("table index is nil");
+        if (k instanceof Double && Double.isNaN((Double) k)) throw runError("table index is NaN");
+    }
+
+    /** rawset with Lua's checks: "table index is nil" / "table index is NaN" (positioned). */
+    public void rawset(LuaTable t, Object k, Object v) {
+        checkKey(k);
+        t.put(k, v);
+    }
+
+    void rawsetChecked(LuaTable t, Object k, Object v, int line) {
+        checkKey(k);
+        t.put(k, v);
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    Object arith(int op, Object a, Object b, Expr ea, Expr eb, int line) {
+        Double x = Lua.toNumber(a);
+        Double y = x == null ? null : Lua.toNumber(b);
+        if (x != null && y != null) return Nodes.arith(op, x, y);
+        LuaString event = ARITH_EVENTS[op];
+        Object h = metaField(a, event);
+        if (h == null) h = metaField(b, event);
+        if (h != null) return callMeta(h, a, b);
+        if (x == null) throw typeError("perform arithmetic on", a, ea);
+        throw typeError("perform arithmetic on", b, eb);
+    }
+
+    Object unm(Object a, Expr ea, int line) {
+        Double x = Lua.toNumber(a);
+        if (x != null) return -x;
+        Object h = metaField(a, UNM);
+        if (h != null) return callMeta(h, a, a);
+        throw typeError("perform arithmetic on", a, ea);
+    }
+
+    Object len(Object a, Expr ea, int line) {
+        if (a instanceof LuaTable) return (double) ((LuaTable) a).length();
+        if (a instanceof LuaString) return (double) ((LuaString) a).length();
+        Object h = metaField(a, LEN);
+        if (h != null) return callMeta(h, a, null);
+        throw typeError("get length of", a, ea);
+    }
+
+    private static boolean isStringLike(Object v) {
+        return v instanceof LuaString || v instanceof Double;
+    }
+
+    /** luaV_concat over the values of one concatenation chain, right to left. */
+    Object concat(Object[] v, Expr[] exprs, int line) {
+        int total = v.length;
+        int last = total - 1;
+        do {
+            int n = 2;
+            Object a = v[last - 1], b = v[last];
+            if (!isStringLike(a) || !isStringLike(b)) {
+                Object h = metaField(a, CONCAT);
+                if (h == null) h = metaField(b, CONCAT);
+                if (h == null) {
+                    int bad = isStringLike(a) ? last : last - 1;
+                    throw typeError("concatenate", v[bad], exprs == null ? null : exprs[bad]);
+                }
+                v[last - 1] = callMeta(h, a, b);
+            } else {
+                n = 1;
+                int size = Lua.toLuaString(b).length();
+                while (n < total && isStringLike(v[last - n])) {
+                    size += Lua.toLuaString(v[last - n]).length();
+                    n++;
+                }
+                byte[] out = new byte[size];
+                int pos = 0;
+                for (int i = last - n + 1; i <= last; i++) {
+                    byte[] s = Lua.toLuaString(v[i]).bytes;
+                    System.arraycopy(s, 0, out, pos, s.length);
+                    pos += s.length;
+                }
+                v[last - n + 1] = LuaString.wrap(out);
+            }
+            total -= n - 1;
+            last -= n - 1;
+        } while (total > 1);
+        return v[last];
+    }
+
+    /** a == b with __eq. */
+    public boolean equals(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof Double && b instanceof Double) return ((Double) a).doubleValue() == ((Double) b).doubleValue();
+        if (a instanceof LuaTable && b instanceof LuaTable || a instanceof LuaUserdata && b instanceof LuaUserdata) {
+            Object h = compareMeta(a, b, EQ);
+            return h != null && Lua.isTrue(callMeta(h, a, b));
+        }
+        return a.equals(b);
+    }
+
+    /** Raw equality (rawequal). */
+    static boolean rawEquals(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof Double && b instanceof Double) return ((Double) a).doubleValue() == ((Double) b).doubleValue();
+        if (a instanceof LuaString || a instanceof Boolean) return a.equals(b);
+        return false;
+    }
+
+    /** get_compTM: the metamethod both operands share, or null. */
+    private Object compareMeta(Object a, Object b, LuaString event) {
+        LuaTable m1 = getMetatable(a);
+        Object h1 = m1 == null ? null : m1.get(event);
+        if (h1 == null) return null;
+        LuaTable m2 = getMetatable(b);
+        if (m1 == m2) return h1;
+        Object h2 = m2 == null ? null : m2.get(event);
+        return h2 != null && rawEquals(h1, h2) ? h1 : null;
+    }
+
+    private LuaError orderError(Object a, Object b) {
+        String t1 = Lua.typeName(a), t2 = Lua.typeName(b);
+        if (t1.charAt(2) == t2.charAt(2)) return runError("attempt to compare two " + t1 + " values");
+        return runError("attempt to compare " + t1 + " with " + t2);
+    }
+
+    /** call_orderTM: 1 true, 0 false, -1 when the operands share no such metamethod. */
+    private int orderMeta(Object a, Object b, LuaString event) {
+        Object h1 = metaField(a, event);
+        if (h1 == null) return -1;
+        Object h2 = metaField(b, event);
+        if (!rawEquals(h1, h2)) return -1;
+        return Lua.isTrue(callMeta(h1, a, b)) ? 1 : 0;
+    }
+
+    /** a &lt; b with __lt, or Lua's "attempt to compare ..." error. */
+    public boolean lessThan(Object a, Object b) {
+        if (a instanceof Double && b instanceof Double) return (Double) a < (Double) b;
+        if (a instanceof LuaString && b instanceof LuaString) return ((LuaString) a).compareTo((LuaString) b) < 0;
+        if (a == null || b == null || !Lua.typeName(a).equals(Lua.typeName(b))) throw orderError(a, b);
+        int r = orderMeta(a, b, LT);
+        if (r >= 0) return r == 1;
+        throw orderError(a, b);
+    }
+
+    /** a &lt;= b with __le, falling back to not (b &lt; a) with __lt. */
+    public boolean lessEqual(Object a, Object b) {
+        if (a instanceof Double && b instanceof Double) return (Double) a <= (Double) b;
+        if (a instanceof LuaString && b instanceof LuaString) return ((LuaString) a).compareTo((LuaString) b) <= 0;
+        if (a == null || b == null || !Lua.typeName(a).equals(Lua.typeName(b))) throw orderError(a, b);
+        int r = orderMeta(a, b, LE);
+        if (r >= 0) return r == 1;
+        r = orderMeta(b, a, LT);
+        if (r >= 0) return r == 0;
+        throw orderError(a, b);
+    }
+
+    // ---------------------------------------------------------------- strings
+
+    /** tostring(): __tostring, or the default text ("table: 0x...", numbers as %.14g). */
+    public LuaString tostring(Object v) {
+        Object h = metaField(v, TOSTRING);
+        if (h != null) {
+            Object r = callMeta(h, v);
+            LuaString s = Lua.toLuaString(r);
+            if (s == null) throw error("'__tostring' must return a string");
+            return s;
+        }
+        return rawToString(v);
+    }
+
+    /** The text of a value without metamethods. */
+    static LuaString rawToString(Object v) {
+        if (v == null) return LuaString.of("nil");
+        if (v instanceof Boolean) return LuaString.of((Boolean) v ? "true" : "false");
+        LuaString s = Lua.toLuaString(v);
+        if (s != null) return s;
+        String type = v instanceof LuaFunction ? "function" : Lua.typeName(v);
+        return LuaString.of(type + ": " + address(v));
+    }
+
+    /** A stable pseudo address, printed as %p does. */
+    static String address(Object v) {
+        return String.format("0x%08x", System.identityHashCode(v));
+    }
+
+    // ---------------------------------------------------------------- coroutines
+
+    /** Ends every suspended coroutine (their Java threads finish); call after each script run. */
+    public void closeCoroutines() {
+        List<LuaThread> all = new ArrayList<>(coroutines);
+        coroutines.clear();
+        for (LuaThread co : all) co.kill();
     }
 
     /** luaL_error: an error whose message starts with where(1). */
@@ -143,6 +541,15 @@ public final class LuaState {
      * throw LuaError to stop the script (SCRIPT KILL).
      */
     public void setHook(Runnable every, int count) {
-        throw new UnsupportedOperationException();
+        hook = every;
+        hookCount = every == null ? Integer.MAX_VALUE : Math.max(1, count);
+        hookLeft = hookCount;
+    }
+
+    /** Called by the interpreter when the instruction budget runs out. */
+    void hookTick() {
+        hookLeft = hookCount;
+        Runnable h = hook;
+        if (h != null) h.run();
     }
 }

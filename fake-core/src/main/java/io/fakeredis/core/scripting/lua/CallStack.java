@@ -1,0 +1,32 @@
+package io.fakeredis.core.scripting.lua;
+
+/**
+ * The call stack of one coroutine (or of the main script): a Frame per running Lua function and
+ * null per running builtin, read by where() and the error positions.
+ */
+final class CallStack {
+    /** Lua 5.1 fails when its CallInfo array would grow past LUAI_MAXCALLS (20000): at 16384. */
+    static final int MAX_FRAMES = 16384;
+    /** Lua frames on one Java stack before the call continues on a fresh, larger Java stack. */
+    static final int MAX_NATIVE_DEPTH = 160;
+    /** Nested calls from builtins and metamethods (LUAI_MAXCCALLS). */
+    static final int MAX_C_CALLS = 200;
+
+    Frame[] frames = new Frame[32];
+    int top;
+    int nativeDepth;
+    int cCalls;
+
+    void push(LuaState L, Frame f) {
+        if (top == frames.length) {
+            if (top >= MAX_FRAMES) throw L.runError("stack overflow");
+            frames = java.util.Arrays.copyOf(frames, top * 2);
+        }
+        frames[top++] = f;
+    }
+
+    /** The running Lua frame, or null when a builtin runs (or nothing). */
+    Frame current() {
+        return top == 0 ? null : frames[top - 1];
+    }
+}

@@ -1,0 +1,205 @@
+package io.fakeredis.core.scripting.lua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The interpreter core against texts and values read from Redis 7.0.15's Lua 5.1.5. */
+class LuaVmTest {
+    private final LuaState L = LuaState.withBaseLibs();
+
+    @AfterEach
+    void close() {
+        L.closeCoroutines();
+    }
+
+    /** Runs a chunk as Redis does and renders its first result with tostring. */
+    private String eval(String src) {
+        Object[] r = L.call(L.load(src.getBytes(StandardCharsets.UTF_8), "@user_script"));
+        return r.length == 0 ? "<none>" : L.tostring(r[0]).toString();
+    }
+
+    private String error(String src) {
+        try {
+            eval(src);
+        } catch (LuaError e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error from " + src);
+    }
+
+    @Test
+    void basics() {
+        assertThat(eval("return 1 + 2")).isEqualTo("3");
+        assertThat(eval("return 1/3 .. ''")).isEqualTo("0.33333333333333");
+        assertThat(eval("return 2^10")).isEqualTo("1024");
+        assertThat(eval("return -2^2")).isEqualTo("-4");
+        assertThat(eval("return 2^3^2")).isEqualTo("512");
+        assertThat(eval("return 'a' .. 'b' .. 1 .. 2")).isEqualTo("ab12");
+        assertThat(eval("return '10' + 1")).isEqualTo("11");
+        assertThat(eval("return 7 % -3")).isEqualTo("-2");
+        assertThat(eval("return -7 % 3")).isEqualTo("2");
+        assertThat(eval("return 0x1F + 1e2")).isEqualTo("131");
+        assertThat(eval("return nil and 1")).isEqualTo("nil");
+        assertThat(eval("return false or 'x'")).isEqualTo("x");
+        assertThat(eval("return 1 and 2")).isEqualTo("2");
+        assertThat(eval("return not nil")).isEqualTo("true");
+        assertThat(eval("return 1 < 2 and 'a' < 'b' and 'a' < 'ab' and 2 >= 2")).isEqualTo("true");
+        assertThat(eval("return #'abc' + #{1, 2, 3}")).isEqualTo("6");
+        assertThat(eval("return 1 == 1.0, 'a' ~= 'b'")).isEqualTo("true");
+        assertThat(eval("return 1 .. ''")).isEqualTo("1");
+        assertThat(eval("return 1e15 .. ''")).isEqualTo("1e+15");
+        assertThat(eval("return 0/0 ~= 0/0")).isEqualTo("true");
+    }
+
+    @Test
+    void stringsAndEscapes() {
+        assertThat(eval("return '\\65\\066\\0673'")).isEqualTo("ABC3");
+        assertThat(eval("return \"a\\\nb\"")).isEqualTo("a\nb");
+        assertThat(eval("return 'a\\\\b\\\"'")).isEqualTo("a\\b\"");
+        assertThat(eval("return [[\nline1\nline2]]")).isEqualTo("line1\nline2");
+        assertThat(eval("return [==[a]]b]=]c]==]")).isEqualTo("a]]b]=]c");
+        assertThat(eval("--[[ comment ]] return 1 --[==[ x ]==]")).isEqualTo("1");
+        assertThat(eval("-- line\nreturn 2")).isEqualTo("2");
+    }
+
+    @Test
+    void localsClosuresAndLoops() {
+        assertThat(eval("local a, b, c = 1, 2 return tostring(a) .. tostring(b) .. tostring(c)")).isEqualTo("12nil");
+        assertThat(eval("local t = {} for i = 1, 3 do t[i] = function() return i end end return t[1]() + t[2]() + t[3]()")).isEqualTo("6");
+        assertThat(eval("local t = {} local i = 1 while i <= 3 do local j = i t[i] = function() return j end i = i + 1 end return t[1]() .. t[3]()")).isEqualTo("13");
+        assertThat(eval("local function counter() local n = 0 return function() n = n + 1 return n end end local c = counter() c() return c()")).isEqualTo("2");
+        assertThat(eval("local s = 0 for i = 10, 1, -2 do s = s + i end return s")).isEqualTo("30");
+        assertThat(eval("local s = 0 for i = 1, 10 do if i > 3 then break end s = s + i end return s")).isEqualTo("6");
+        assertThat(eval("local i = 0 repeat local j = i i = i + 1 until j >= 3 return i")).isEqualTo("4");
+        assertThat(eval("local s = '' for k, v in ipairs({'a', 'b', 'c'}) do s = s .. k .. v end return s")).isEqualTo("1a2b3c");
+        assertThat(eval("local n = 0 for k, v in pairs({a = 1, b = 2, 3}) do n = n + 1 end return n")).isEqualTo("3");
+        assertThat(eval("local a, b = 1, 2 a, b = b, a return a .. b")).isEqualTo("21");
+        assertThat(eval("local function f(...) return select('#', ...) end return f(1, nil, 3, nil)")).isEqualTo("4");
+        assertThat(eval("local function f(...) local a, b = ... return b end return f(1, 2, 3)")).isEqualTo("2");
+        assertThat(eval("local function f() return 1, 2, 3 end local t = {f(), f()} return #t")).isEqualTo("4");
+        assertThat(eval("local function f() return 1, 2, 3 end return select('#', (f()))")).isEqualTo("1");
+        assertThat(eval("return select(2, 'a', 'b', 'c')")).isEqualTo("b");
+        assertThat(eval("return select(-1, 'a', 'b', 'c')")).isEqualTo("c");
+        assertThat(eval("local t = {n = 0} function t:inc(k) self.n = self.n + k return self end return t:inc(2):inc(3).n")).isEqualTo("5");
+        assertThat(eval("local t = {a = {b = {}}} function t.a.b.f(x) return x * 2 end return t.a.b.f(21)")).isEqualTo("42");
+        assertThat(eval("local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end return fib(20)")).isEqualTo("6765");
+        assertThat(eval("x = 5 return x")).isEqualTo("5");
+        assertThat(eval("return unpack({1, 2, 3}, 2)")).isEqualTo("2");
+        assertThat(eval("return type(nil) .. type(1) .. type('') .. type({}) .. type(print) .. type(type)")).isEqualTo("nilnumberstringtablenilfunction");
+    }
+
+    @Test
+    void tailCallsDoNotGrowTheStack() {
+        assertThat(eval("local function loop(n) if n == 0 then return 'done' end return loop(n - 1) end return loop(100000)")).isEqualTo("done");
+    }
+
+    @Test
+    void metatables() {
+        assertThat(eval("local t = setmetatable({}, {__index = function(t, k) return k .. '!' end}) return t.x")).isEqualTo("x!");
+        assertThat(eval("local base = {a = 1} local t = setmetatable({}, {__index = setmetatable({}, {__index = base})}) return t.a")).isEqualTo("1");
+        assertThat(eval("local log = {} local t = setmetatable({}, {__newindex = function(t, k, v) rawset(t, k, v * 2) end}) t.x = 2 return t.x")).isEqualTo("4");
+        assertThat(eval("local t = setmetatable({}, {__call = function(self, a, b) return a + b end}) return t(1, 2)")).isEqualTo("3");
+        assertThat(eval("local mt = {__eq = function() return true end} local a, b = setmetatable({}, mt), setmetatable({}, mt) return a == b")).isEqualTo("true");
+        assertThat(eval("local mt = {__lt = function(a, b) return a.v < b.v end} local a, b = setmetatable({v = 1}, mt), setmetatable({v = 2}, mt) return (a < b) and not (a <= b) == false")).isEqualTo("true");
+        assertThat(eval("local mt = {__add = function(a, b) return 'added' end} return setmetatable({}, mt) + 1")).isEqualTo("added");
+        assertThat(eval("local mt = {__concat = function(a, b) return 'cat' end} return 'x' .. setmetatable({}, mt)")).isEqualTo("cat");
+        assertThat(eval("local mt = {__unm = function(a) return 'neg' end} return -setmetatable({}, mt)")).isEqualTo("neg");
+        assertThat(eval("return tostring(setmetatable({}, {__tostring = function() return 'T' end}))")).isEqualTo("T");
+        assertThat(eval("return getmetatable(setmetatable({}, {__metatable = 'locked'}))")).isEqualTo("locked");
+        assertThat(eval("local t = setmetatable({1, 2}, {__len = function() return 9 end}) return #t")).isEqualTo("2");
+    }
+
+    @Test
+    void pcallAndError() {
+        assertThat(eval("local ok, e = pcall(error, 'x') return e")).isEqualTo("x");
+        assertThat(eval("local ok, e = pcall(function() error('boom') end) return e")).isEqualTo("user_script:1: boom");
+        assertThat(eval("local ok, e = pcall(function() error('boom', 0) end) return e")).isEqualTo("boom");
+        assertThat(eval("local function f() error('deep', 2) end local ok, e = pcall(function()\n f() end) return e")).isEqualTo("user_script:2: deep");
+        assertThat(eval("local ok, e = pcall(function() error({code = 1}) end) return e.code")).isEqualTo("1");
+        assertThat(eval("local ok, e = pcall(function() error(42) end) return e")).isEqualTo("user_script:1: 42");
+        assertThat(eval("return select(2, xpcall(function() error('x') end, function(m) return 'handled ' .. m end))")).isEqualTo("handled user_script:1: x");
+        assertThat(eval("return select('#', pcall(function() return 1, 2 end))")).isEqualTo("3");
+    }
+
+    @Test
+    void runtimeErrors() {
+        assertThat(error("local x return x.y")).isEqualTo("user_script:1: attempt to index local 'x' (a nil value)");
+        assertThat(error("local t = {} return t.x.y")).isEqualTo("user_script:1: attempt to index field 'x' (a nil value)");
+        assertThat(error("return undefinedfn()")).isEqualTo("user_script:1: attempt to call global 'undefinedfn' (a nil value)");
+        assertThat(error("local t = {} t:m()")).isEqualTo("user_script:1: attempt to call method 'm' (a nil value)");
+        assertThat(error("local x = 'a' return x + 1")).isEqualTo("user_script:1: attempt to perform arithmetic on local 'x' (a string value)");
+        assertThat(error("local x = {} return 1 + x")).isEqualTo("user_script:1: attempt to perform arithmetic on local 'x' (a table value)");
+        assertThat(error("local u = {} return (function() return 'a' .. u end)()")).isEqualTo("user_script:1: attempt to concatenate upvalue 'u' (a table value)");
+        assertThat(error("return #nil")).isEqualTo("user_script:1: attempt to get length of a nil value");
+        assertThat(error("return 1 < nil")).isEqualTo("user_script:1: attempt to compare number with nil");
+        assertThat(error("return 1 > nil")).isEqualTo("user_script:1: attempt to compare nil with number");
+        assertThat(error("return {} < {}")).isEqualTo("user_script:1: attempt to compare two table values");
+        assertThat(error("local t = {} t[nil] = 1")).isEqualTo("user_script:1: table index is nil");
+        assertThat(error("local t = {} t[0/0] = 1")).isEqualTo("user_script:1: table index is NaN");
+        assertThat(error("for i = 'x', 2 do end")).isEqualTo("user_script:1: 'for' initial value must be a number");
+        assertThat(error("for i = 1, {} do end")).isEqualTo("user_script:1: 'for' limit must be a number");
+        assertThat(error("for i = 1, 2, nil do end")).isEqualTo("user_script:1: 'for' step must be a number");
+        assertThat(error("local function f() return f() + 1 end return f()")).isEqualTo("user_script:1: stack overflow");
+        assertThat(error("local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x")).isEqualTo("user_script:1: C stack overflow");
+        assertThat(error("\n\nlocal x = nil + 1")).isEqualTo("user_script:3: attempt to perform arithmetic on a nil value");
+        assertThat(error("setmetatable(setmetatable({}, {__metatable = 1}), {})")).isEqualTo("user_script:1: cannot change a protected metatable");
+        assertThat(error("assert(false)")).isEqualTo("user_script:1: assertion failed!");
+        assertThat(error("assert(nil, 'my message')")).isEqualTo("user_script:1: my message");
+    }
+
+    @Test
+    void syntaxErrors() {
+        assertThat(error("return 1 +")).isEqualTo("user_script:1: unexpected symbol near '<eof>'");
+        assertThat(error("x")).isEqualTo("user_script:1: '=' expected near '<eof>'");
+        assertThat(error("local function (")).isEqualTo("user_script:1: '<name>' expected near '('");
+        assertThat(error("return \"abc")).isEqualTo("user_script:1: unfinished string near '<eof>'");
+        assertThat(error("return \"abc\nx")).isEqualTo("user_script:1: unfinished string near '\"abc'");
+        assertThat(error("return 1x")).isEqualTo("user_script:1: malformed number near '1x'");
+        assertThat(error("break")).isEqualTo("user_script:1: no loop to break near '<eof>'");
+        assertThat(error("local x = function() return ... end")).isEqualTo("user_script:1: cannot use '...' outside a vararg function near '...'");
+        assertThat(error("function f()\nreturn 1")).isEqualTo("user_script:2: 'end' expected (to close 'function' at line 1) near '<eof>'");
+        assertThat(error("return end")).isEqualTo("user_script:1: '<eof>' expected near 'end'");
+        assertThat(error("f\n(1)")).isEqualTo("user_script:2: ambiguous syntax (function call x new statement) near '('");
+        assertThat(error("return f(1 x")).isEqualTo("user_script:1: ')' expected near 'x'");
+        assertThat(error("a:b")).isEqualTo("user_script:1: function arguments expected near '<eof>'");
+        assertThat(error("return + 1")).isEqualTo("user_script:1: unexpected symbol near '+'");
+        assertThat(error("local t = {} t.x = 'a' 'b'")).isEqualTo("user_script:1: unexpected symbol near ''b''");
+    }
+
+    @Test
+    void coroutines() {
+        assertThat(eval("local co = coroutine.create(function(a, b) local c = coroutine.yield(a + b) return c * 2 end)"
+                + " local _, x = coroutine.resume(co, 1, 2) local _, y = coroutine.resume(co, 10) return x .. ',' .. y .. ',' .. coroutine.status(co)")).isEqualTo("3,20,dead");
+        assertThat(eval("local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end) return gen() + gen() + gen()")).isEqualTo("6");
+        assertThat(eval("local co = coroutine.create(function() end) coroutine.resume(co) return select(2, coroutine.resume(co))")).isEqualTo("cannot resume dead coroutine");
+        assertThat(eval("local co = coroutine.create(function() error('oops') end) return select(2, coroutine.resume(co))")).isEqualTo("user_script:1: oops");
+        assertThat(error("coroutine.yield(1)")).isEqualTo("attempt to yield across metamethod/C-call boundary");
+        assertThat(eval("local co = coroutine.create(function() coroutine.yield() end) coroutine.resume(co) return coroutine.status(co)")).isEqualTo("suspended");
+        assertThat(eval("return type(coroutine.create(function() end))")).isEqualTo("thread");
+    }
+
+    @Test
+    void suspendedCoroutinesAreClosed() {
+        eval("local co = coroutine.create(function() coroutine.yield() end) coroutine.resume(co)");
+        assertThat(L.coroutines).hasSize(1);
+        L.closeCoroutines();
+        assertThat(L.coroutines).isEmpty();
+    }
+
+    @Test
+    void hookStopsLoops() {
+        L.setHook(() -> {
+            throw new LuaError("killed");
+        }, 1000);
+        assertThatThrownBy(() -> eval("while true do end")).isInstanceOf(LuaError.class).hasMessage("killed");
+    }
+
+    @Test
+    void deepRecursionWorks() {
+        assertThat(eval("local function d(n) if n == 0 then return 0 end return 1 + d(n - 1) end return d(5000)")).isEqualTo("5000");
+    }
+}
