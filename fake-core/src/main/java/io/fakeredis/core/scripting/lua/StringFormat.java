@@ -87,8 +87,9 @@ final class StringFormat {
                     break;
                 }
                 default:
-                    // %c of C's luaO_pushfstring: a zero byte prints nothing
-                    throw L.error("invalid option '%" + (conv == 0 ? "" : String.valueOf((char) conv)) + "' to 'format'");
+                    // the option is one raw byte (none for the terminating zero), so the message is built as Latin-1
+                    String option = conv == 0 ? "" : String.valueOf((char) conv);
+                    throw new LuaError(LuaString.latin1(L.where(1) + "invalid option '%" + option + "' to 'format'"));
             }
         }
         return Lua.one(b.toLuaString());

@@ -132,6 +132,7 @@ class StringFormatTest {
                 c("ERR invalid option '%p' to 'format'", "format", s("%p"), 1.0),
                 c("ERR invalid option '%' to 'format'", "format", s("%"), 1.0),
                 c("ERR invalid option '%$' to 'format'", "format", s("%1$d"), 1.0),
+                c("ERR invalid option '%\351' to 'format'", "format", s("%\351"), 1.0),
                 c("ERR invalid option '%*' to 'format'", "format", s("%*d"), 1.0, 2.0),
                 c("\"00001\"", "format", s("%00005d"), 1.0),
                 c("\"1.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000\"", "format", s("%99.99f"), 1.0),
