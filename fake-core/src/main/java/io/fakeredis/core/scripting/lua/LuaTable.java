@@ -113,13 +113,18 @@ public final class LuaTable {
     }
 
     private Object getStr(LuaString s) {
+        int n = strNode(s);
+        return n < 0 ? null : vals[n];
+    }
+
+    private int strNode(LuaString s) {
         int n = s.luaHash() & ((1 << lsize) - 1);
         do {
             Object k = keys[n];
-            if (k == s || (k instanceof LuaString && k.equals(s))) return vals[n];
+            if (k == s || (k instanceof LuaString && k.equals(s))) return n;
             n = nexts[n];
         } while (n >= 0);
-        return null;
+        return -1;
     }
 
     private Object getNum(double d) {
@@ -133,6 +138,7 @@ public final class LuaTable {
 
     /** The node holding key, or -1. */
     private int node(Object key) {
+        if (key instanceof LuaString) return strNode((LuaString) key);
         if (key instanceof Double) return numNode((Double) key);
         int n = mainPosition(key);
         do {

@@ -159,6 +159,27 @@ class LuaTableTest {
     }
 
     @Test
+    void multipleResultsInAConstructorPreSizeTheArray() {
+        // local function f() return 1,nil,3 end local t={f()} -> #t 3; u[1]=1 u[2]=nil u[3]=3 -> #u 1
+        LuaTable t = new LuaTable(0, 0);
+        t.resizeArray(3); // OP_SETLIST with the count the call returned
+        t.put(3, n(3));
+        t.put(2, null);
+        t.put(1, n(1));
+        assertThat(order(t)).isEqualTo("1 3 | #=3");
+        LuaTable u = new LuaTable();
+        u.put(1, n(1));
+        u.put(2, null);
+        u.put(3, n(3));
+        assertThat(order(u)).isEqualTo("1 3 | #=1");
+        // {f()} with f returning nil,nil,nil,4 -> #t 4
+        t = new LuaTable(0, 0);
+        t.resizeArray(4);
+        t.put(4, n(4));
+        assertThat(order(t)).isEqualTo("4 | #=4");
+    }
+
+    @Test
     void floatingPointByteRounding() {
         assertThat(LuaTable.fb2int(LuaTable.int2fb(0))).isEqualTo(0);
         assertThat(LuaTable.fb2int(LuaTable.int2fb(7))).isEqualTo(7);
