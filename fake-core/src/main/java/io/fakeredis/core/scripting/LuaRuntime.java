@@ -59,5 +59,13 @@ public interface LuaRuntime {
 
         /** redis.log(level, message). */
         void log(int level, String message);
+
+        /**
+         * redis.acl_check_cmd: whether the calling user may run the command; throws ScriptError
+         * ("ERR Invalid command passed to redis.acl_check_cmd()") for an unknown command.
+         */
+        default boolean aclCheck(byte[][] argv) {
+            return true;
+        }
     }
 }
