@@ -5,7 +5,7 @@ final class ScriptSupport {
     private ScriptSupport() {}
 
     static LuaState newState() {
-        LuaState L = new LuaState();
+        LuaState L = LuaState.withBaseLibs();
         StringLib.install(L);
         return L;
     }

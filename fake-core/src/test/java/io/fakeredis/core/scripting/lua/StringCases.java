@@ -63,7 +63,7 @@ final class StringCases {
             for (int i = 0; i < r.length; i++) parts[i] = render(r[i]);
             return String.join(", ", parts);
         } catch (LuaError e) {
-            return "ERR " + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "");
+            return "ERR " + message(e).replaceFirst("^[^:]*:\\d+: ", "");
         } catch (UnsupportedOperationException e) {
             return null;
         }
@@ -96,5 +96,10 @@ final class StringCases {
         }
         if (v instanceof Double) return Lua.numberToString((Double) v);
         return String.valueOf(v);
+    }
+
+    /** The error message, one char per byte (the expectations were read as Latin-1). */
+    static String message(LuaError e) {
+        return e.value instanceof LuaString ? ((LuaString) e.value).latin1() : e.getMessage();
     }
 }

@@ -60,8 +60,8 @@ class StringLibScriptTest {
                         "local t = {} for w in string.gmatch(\"one two  three\", \"%a+\") do t[#t + 1] = w end return #t, t[1], t[3]"),
                 s("\"a1\", \"b2\"",
                         "local t = {} for k, v in string.gmatch(\"a=1, b=2\", \"(%w+)=(%w+)\") do t[#t + 1] = k .. v end return unpack(t)"),
-                s("\"a\", \"b\"",
-                        "local it = string.gmatch(\"ab\", \".\") return it(), it(), it(), it()"),
+                s("\"a\", \"b\", true, 0",
+                        "local it = string.gmatch(\"ab\", \".\") return it(), it(), it() == nil, select(\"#\", it())"),
                 s("\"a\", \"b\"",
                         "local it = string.gfind(\"ab\", \".\") return it(), it()"),
                 s("4",
@@ -147,7 +147,7 @@ class StringLibScriptTest {
             Object[] r = L.call(fn);
             return String.join(", ", Arrays.stream(r).map(StringCases::render).toArray(String[]::new));
         } catch (LuaError e) {
-            return "ERR " + e.getMessage();
+            return "ERR " + StringCases.message(e);
         }
     }
 }
