@@ -7,6 +7,8 @@ final class ScriptSupport {
     static LuaState newState() {
         LuaState L = LuaState.withBaseLibs();
         StringLib.install(L);
+        TableLib.install(L);
+        MathLib.install(L);
         return L;
     }
 }
