@@ -171,21 +171,22 @@ class TableLibTest {
         assertThat(run("local t={3,1,2} table.sort(t,function(a,b) return false end) return table.concat(t,' ')")).isEqualTo("3 1 2");
     }
 
+    /** The comparisons sort makes itself raise unpositioned errors, as in Redis. */
     @Test
     void sortErrors() {
         assertThat(run("local t={5,4,3,2,1,6,7,8} table.sort(t,function(a,b) return true end) return table.concat(t,' ')"))
-                .isEqualTo("ERR invalid order function for sorting");
+                .isEqualTo("ERR user_script:1: invalid order function for sorting");
         assertThat(run("local t={} for i=1,100 do t[i]=(i*37)%11 end table.sort(t,function(a,b) return a<=b end) return table.concat(t,' ')"))
-                .isEqualTo("ERR invalid order function for sorting");
+                .isEqualTo("ERR user_script:1: invalid order function for sorting");
         assertThat(run("local t={1,1,1,1,1} table.sort(t,function(a,b) return a<=b end) return table.concat(t,' ')"))
-                .isEqualTo("ERR attempt to compare nil with number");
+                .isEqualTo("ERR user_script:1: attempt to compare nil with number");
         assertThat(run("local t={} for i=1,20 do t[i]={k=i%4,id=i} end table.sort(t, function(a,b) return a.k<=b.k end)"))
-                .isEqualTo("ERR attempt to index local 'b' (a nil value)");
+                .isEqualTo("ERR user_script:1: attempt to index local 'b' (a nil value)");
         assertThat(run("local t={2,1,nil,4} table.sort(t)")).isEqualTo("ERR attempt to compare nil with number");
         assertThat(run("local t={1,2,{}} table.sort(t)")).isEqualTo("ERR attempt to compare table with number");
         assertThat(run("local t={{},{}} table.sort(t)")).isEqualTo("ERR attempt to compare two table values");
-        assertThat(run("local t={1,2,3} table.sort(t, function(a,b) error('boom') end)")).isEqualTo("ERR boom");
-        assertThat(run("table.sort({3,2,1},'x')")).isEqualTo("ERR bad argument #2 to 'sort' (function expected, got string)");
-        assertThat(run("table.sort()")).isEqualTo("ERR bad argument #1 to 'sort' (table expected, got no value)");
+        assertThat(run("local t={1,2,3} table.sort(t, function(a,b) error('boom') end)")).isEqualTo("ERR user_script:1: boom");
+        assertThat(run("table.sort({3,2,1},'x')")).isEqualTo("ERR user_script:1: bad argument #2 to 'sort' (function expected, got string)");
+        assertThat(run("table.sort()")).isEqualTo("ERR user_script:1: bad argument #1 to 'sort' (table expected, got no value)");
     }
 }
