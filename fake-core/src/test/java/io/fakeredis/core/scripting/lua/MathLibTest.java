@@ -174,4 +174,20 @@ class MathLibTest {
         for (Object k = null; math.next(k, kv); k = kv[0]) sb.append(sb.length() == 0 ? "" : " ").append(kv[0]);
         assertThat(sb.toString()).isEqualTo("log max acos huge ldexp pi cos tanh pow deg tan cosh sinh random randomseed frexp ceil floor rad abs sqrt modf asin min mod fmod log10 atan2 exp sin atan");
     }
+
+    @Test
+    void throughTheVm() {
+        LuaState L = LibCases.state();
+        String script = "return math.random(100), math.random(100), tostring(math.random())";
+        assertThat(LibCases.run(L, script)).isEqualTo("40 85 0.35333609737146");
+        assertThat(LibCases.run(L, script)).isEqualTo("45 32 0.88642843341754");
+        assertThat(LibCases.run(L, "math.randomseed(42) " + script)).isEqualTo("75 35 0.11108528222474");
+        assertThat(LibCases.run(L, "return math.random(1,2,3)")).isEqualTo("ERR user_script:1: wrong number of arguments");
+        assertThat(LibCases.run(L, "return math.random(0)")).isEqualTo("ERR user_script:1: bad argument #1 to 'random' (interval is empty)");
+        assertThat(LibCases.run(L, "return math.random(5,1)")).isEqualTo("ERR user_script:1: bad argument #2 to 'random' (interval is empty)");
+        assertThat(LibCases.run(L, "return math.max(1,'x')")).isEqualTo("ERR user_script:1: bad argument #2 to 'max' (number expected, got string)");
+        assertThat(LibCases.run(L, "return math.ldexp(1)")).isEqualTo("ERR user_script:1: bad argument #2 to 'ldexp' (number expected, got no value)");
+        assertThat(LibCases.run(L, "return tostring(math.fmod(1,0)), tostring(math.acos(2)), tostring(math.abs(0/0))")).isEqualTo("-nan nan nan");
+        assertThat(LibCases.run(L, "local a, b = math.modf(-1/0) return tostring(a), tostring(b)")).isEqualTo("-inf -0");
+    }
 }

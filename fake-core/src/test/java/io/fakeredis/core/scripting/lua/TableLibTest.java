@@ -189,4 +189,18 @@ class TableLibTest {
         assertThat(run("table.sort({3,2,1},'x')")).isEqualTo("ERR user_script:1: bad argument #2 to 'sort' (function expected, got string)");
         assertThat(run("table.sort()")).isEqualTo("ERR user_script:1: bad argument #1 to 'sort' (table expected, got no value)");
     }
+
+    @Test
+    void errorsThroughTheVm() {
+        assertThat(run("table.insert({},1,2,3)")).isEqualTo("ERR user_script:1: wrong number of arguments to 'insert'");
+        assertThat(run("table.insert(nil,1)")).isEqualTo("ERR user_script:1: bad argument #1 to 'insert' (table expected, got nil)");
+        assertThat(run("table.insert({},'a',1)")).isEqualTo("ERR user_script:1: bad argument #2 to 'insert' (number expected, got string)");
+        assertThat(run("table.concat({1,{},3})")).isEqualTo("ERR user_script:1: invalid value (table) at index 2 in table for 'concat'");
+        assertThat(run("table.concat({1,2,3},{})")).isEqualTo("ERR user_script:1: bad argument #2 to 'concat' (string expected, got table)");
+        assertThat(run("table.setn({},1)")).isEqualTo("ERR user_script:1: 'setn' is obsolete");
+        assertThat(run("table.foreach({},1)")).isEqualTo("ERR user_script:1: bad argument #2 to 'foreach' (function expected, got number)");
+        assertThat(run("local t = setmetatable({}, {__newindex=function() error('x') end}) table.insert(t, 1) return t[1]")).isEqualTo("1");
+        assertThat(run("return table.getn({1,2,nil,4})")).isEqualTo("4");
+        assertThat(run("return table.maxn({1,2,[10.5]=1,[-3]=1})")).isEqualTo("10.5");
+    }
 }
