@@ -442,4 +442,16 @@ class LuaTableTest {
         }
         soft.assertAll();
     }
+
+    @Test
+    void traversalEdgesThroughTheVm() {
+        LuaState L = LibCases.state();
+        assertThat(LibCases.run(L, "return next({}, 'x')")).isEqualTo("ERR invalid key to 'next'");
+        // assigning nil to an absent key takes a node: the full table rehashes and drops the dead 'a'
+        assertThat(LibCases.run(L, "local t={a=1,b=2} for k in pairs(t) do t[k]=nil t.c=nil end return 1")).isEqualTo("ERR invalid key to 'next'");
+        assertThat(LibCases.run(L, "local t={a=1,b=2,c=3} local n=0 for k in pairs(t) do t[k]=nil n=n+1 end return n, next(t)")).isEqualTo("3 null");
+        assertThat(LibCases.run(L, "local t={} t[1/0]=1 t[-1/0]=2 local r={} for k in pairs(t) do r[#r+1]=tostring(k) end return table.concat(r,' ')")).isEqualTo("inf -inf");
+        assertThat(LibCases.run(L, "local t={} t[0/0]=1")).isEqualTo("ERR user_script:1: table index is NaN");
+        assertThat(LibCases.run(L, "return rawset({}, 0/0, 1)")).isEqualTo("ERR table index is NaN");
+    }
 }
