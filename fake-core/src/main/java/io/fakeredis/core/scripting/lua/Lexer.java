@@ -268,10 +268,8 @@ final class Lexer {
                 case -1:
                     throw lexError(isString ? "unfinished long string" : "unfinished long comment", EOS);
                 case '[':
-                    if (skipSep() == sep) {
-                        saveAndNext();
-                        if (sep == 0) throw lexError("nesting of [[...]] is deprecated", '[');
-                    }
+                    // Redis's Lua accepts "[[" inside a level-0 long string (no nesting)
+                    if (skipSep() == sep) saveAndNext();
                     break;
                 case ']':
                     if (skipSep() == sep) {

@@ -41,6 +41,8 @@ public final class LuaState {
     /** Coroutines that may own a Java thread, ended by closeCoroutines(). */
     final List<LuaThread> coroutines = new ArrayList<>();
 
+    /** Lua frames allowed on a call stack (grows once, after the first "stack overflow", as in Lua). */
+    int maxFrames = CallStack.FIRST_MAX_FRAMES;
     int hookLeft = Integer.MAX_VALUE;
     private int hookCount = Integer.MAX_VALUE;
     private Runnable hook;
@@ -81,12 +83,13 @@ public final class LuaState {
     static String chunkId(String name) {
         if (name.startsWith("=") || name.startsWith("@")) {
             String s = name.substring(1);
-            if (name.startsWith("=")) return s.length() > 59 ? s.substring(0, 59) : s;
-            return s.length() > 59 ? "..." + s.substring(s.length() - 56) : s;
+            // Redis's Lua has LUA_IDSIZE 80
+            if (name.startsWith("=")) return s.length() > 79 ? s.substring(0, 79) : s;
+            return s.length() > 79 ? "..." + s.substring(s.length() - 76) : s;
         }
         int len = 0;
         while (len < name.length() && name.charAt(len) != '\n' && name.charAt(len) != '\r') len++;
-        int max = 60 - 17;
+        int max = 80 - 17;
         if (len > max) len = max;
         if (len < name.length()) return "[string \"" + name.substring(0, len) + "...\"]";
         return "[string \"" + name + "\"]";
@@ -118,7 +121,11 @@ public final class LuaState {
             return callBuiltin((LuaFunction) fn, args);
         }
         Object h = metaField(fn, CALL);
-        if (!(h instanceof LuaFunction)) throw runError(typeMessage("call", fn, what, name));
+        if (!(h instanceof LuaFunction)) {
+            // the generic for's iterator is named in argument errors only
+            if ("(for generator)".equals(name)) what = null;
+            throw runError(typeMessage("call", fn, what, name));
+        }
         Object[] a = new Object[args.length + 1];
         a[0] = fn;
         System.arraycopy(args, 0, a, 1, args.length);
