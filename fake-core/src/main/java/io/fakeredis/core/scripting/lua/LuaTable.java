@@ -25,6 +25,9 @@ public final class LuaTable {
     private static final int MAXBITS = 26;
     private static final int MAXASIZE = 1 << MAXBITS;
     private static final Object[] EMPTY = new Object[0];
+    private static final Object[] DUMMY_KEYS = new Object[1];
+    private static final Object[] DUMMY_VALS = new Object[1];
+    private static final int[] DUMMY_NEXTS = {-1};
 
     public LuaTable metatable;
     /**
@@ -296,9 +299,14 @@ public final class LuaTable {
 
     private void setNodeVector(int size) {
         if (size == 0) {
+            // shared: a dummy node is only read (newKey rehashes before writing to it)
             dummy = true;
             lsize = 0;
-            size = 1;
+            keys = DUMMY_KEYS;
+            vals = DUMMY_VALS;
+            nexts = DUMMY_NEXTS;
+            lastFree = 0;
+            return;
         } else {
             dummy = false;
             lsize = ceilLog2(size);
@@ -309,7 +317,7 @@ public final class LuaTable {
         vals = new Object[size];
         nexts = new int[size];
         java.util.Arrays.fill(nexts, -1);
-        lastFree = dummy ? 0 : size;
+        lastFree = size;
     }
 
     static int ceilLog2(int x) {
