@@ -212,4 +212,14 @@ class TableLibTest {
         assertThat(run("local t={} for i=1,200 do t[i]=((i*7919)%101)..'' end table.sort(t, function(a,b) return #a<#b end) return table.concat(t,' ')"))
                 .isEqualTo("4 9 2 7 5 9 1 8 5 2 6 6 8 0 3 4 3 7 1 81 41 59 40 21 84 43 27 68 62 87 65 46 24 18 97 37 88 28 69 50 47 25 66 44 85 78 91 72 75 15 56 31 34 53 94 12 49 52 30 70 10 51 92 29 48 89 26 67 86 32 13 57 98 38 73 16 35 76 54 95 90 45 23 14 55 96 36 74 93 33 71 11 64 77 58 61 42 83 17 20 39 80 99 63 60 82 21 62 43 84 81 59 40 78 18 37 24 46 30 71 11 65 90 68 49 87 27 22 97 15 25 66 47 88 85 63 44 82 22 56 28 50 94 34 75 69 53 72 12 91 31 93 52 74 32 73 13 54 92 10 51 29 70 89 95 76 19 79 41 35 79 98 38 16 57 33 48 26 17 58 99 39 77 96 36 14 55 67 80 61 20 45 86 64 19 42 83 23 100 100");
     }
+
+    @Test
+    void argumentCountsThroughTheVm() {
+        // table.insert(t, 1, nil) has three arguments; a call returning nothing leaves one
+        assertThat(run("local t={1,2} table.insert(t,1,nil) return #t, t[2], t[3]")).isEqualTo("3 1 2");
+        assertThat(run("local t={1,2} local function f() return nil end table.insert(t,f()) return #t")).isEqualTo("2");
+        assertThat(run("local t={1,2} local function f() end table.insert(t,f())")).isEqualTo("ERR user_script:1: wrong number of arguments to 'insert'");
+        assertThat(run("return math.max(3, 1, unpack({}))")).isEqualTo("3");
+        assertThat(run("return math.random(1, 2^31)")).isEqualTo("ERR user_script:1: bad argument #2 to 'random' (interval is empty)");
+    }
 }
