@@ -191,11 +191,16 @@ final class Parser {
     }
 
     private Expr singleVar(LuaString name) {
+        Expr e;
         VarInfo v = findLocal(fs, name);
-        if (v != null) return new Nodes.Local(v);
-        int up = findUpval(fs, name);
-        if (up >= 0) return new Nodes.Upval(up, name);
-        return new Nodes.Global(name);
+        if (v != null) {
+            e = new Nodes.Local(v);
+        } else {
+            int up = findUpval(fs, name);
+            e = up >= 0 ? new Nodes.Upval(up, name) : new Nodes.Global(name);
+        }
+        e.line = lx.lastLine;
+        return e;
     }
 
     private void closeFunc(Nodes.Block body) {

@@ -202,4 +202,101 @@ class LuaVmTest {
     void deepRecursionWorks() {
         assertThat(eval("local function d(n) if n == 0 then return 0 end return 1 + d(n - 1) end return d(5000)")).isEqualTo("5000");
     }
+
+    @Test
+    void globalsHonourTheirMetatable() {
+        LuaTable mt = new LuaTable();
+        mt.put("__index", LuaFunction.of((l, a) -> {
+            throw l.error("Script attempted to access nonexistent global variable '" + l.checkString(a, 2) + "'");
+        }));
+        mt.put("__newindex", LuaFunction.of((l, a) -> {
+            throw l.error("Attempt to modify a readonly table");
+        }));
+        L.globals.metatable = mt;
+        assertThat(error("local x = 1\nreturn y")).isEqualTo("user_script:2: Script attempted to access nonexistent global variable 'y'");
+        assertThat(error("z = 1")).isEqualTo("user_script:1: Attempt to modify a readonly table");
+        assertThat(eval("return type(pcall)")).isEqualTo("function");
+    }
+
+    @Test
+    void builtinsAreNamedAsTheCallSiteNamesThem() {
+        L.globals.put("check", LuaFunction.of((l, a) -> new Object[] {LuaString.of(l.callNameWhat + " " + l.callName)}));
+        assertThat(eval("return check()")).isEqualTo("global check");
+        assertThat(eval("local c = check return c()")).isEqualTo("local c");
+        assertThat(eval("local t = {f = check} return t.f()")).isEqualTo("field f");
+        assertThat(eval("local t = {m = check} return t:m()")).isEqualTo("method m");
+        assertThat(eval("local c = check return (function() return c() end)()")).isEqualTo("upvalue c");
+        assertThat(eval("return select(2, pcall(check))")).isEqualTo("null null");
+    }
+
+    @Test
+    void whereNamesTheCallingLuaFunction() {
+        L.globals.put("where", LuaFunction.of((l, a) -> new Object[] {LuaString.of("[" + l.where(l.checkInt(a, 1)) + "]")}));
+        assertThat(eval("\nreturn where(1)")).isEqualTo("[user_script:2: ]");
+        assertThat(eval("return where(0)")).isEqualTo("[]");
+        assertThat(eval("local function f()\n return where(2)\n end\n return f()")).isEqualTo("[]");
+        assertThat(eval("local function f()\n return where(2)\n end\n local x = f() return x")).isEqualTo("[user_script:4: ]");
+    }
+
+    @Test
+    void apiCallsIndexAndCompare() {
+        LuaTable t = new LuaTable();
+        LuaTable mt = new LuaTable();
+        mt.put("__call", LuaFunction.of((l, a) -> new Object[] {(double) a.length}));
+        mt.put("__index", LuaFunction.of((l, a) -> new Object[] {LuaString.of("dflt")}));
+        t.metatable = mt;
+        assertThat(L.call(t, 1.0, 2.0)).containsExactly(3.0);
+        assertThat(L.index(t, LuaString.of("k"))).isEqualTo(LuaString.of("dflt"));
+        L.setIndex(t, LuaString.of("k"), 5.0);
+        assertThat(t.get("k")).isEqualTo(5.0);
+        assertThat(L.lessThan(LuaString.of("a"), LuaString.of("b"))).isTrue();
+        assertThatThrownBy(() -> L.lessThan(1.0, null)).hasMessage("attempt to compare number with nil");
+        assertThatThrownBy(() -> L.index(null, 1.0)).hasMessage("attempt to index a nil value");
+        assertThatThrownBy(() -> L.rawset(t, null, 1.0)).hasMessage("table index is nil");
+        assertThat(L.tostring(1e15).toString()).isEqualTo("1e+15");
+        assertThat(L.equals(1.0, 1.0)).isTrue();
+        assertThatThrownBy(() -> L.load("x =".getBytes(StandardCharsets.UTF_8), "@user_function"))
+                .hasMessage("user_function:1: unexpected symbol near '<eof>'");
+        assertThatThrownBy(() -> L.load("x =".getBytes(StandardCharsets.UTF_8), "x ="))
+                .hasMessage("[string \"x =\"]:1: unexpected symbol near '<eof>'");
+    }
+
+    @Test
+    void hookCountsLoopIterations() {
+        int[] ticks = new int[1];
+        L.setHook(() -> ticks[0]++, 100);
+        eval("local n = 0 for i = 1, 10000 do n = n + 1 end");
+        assertThat(ticks[0]).isBetween(100, 400);
+        L.setHook(null, 0);
+        ticks[0] = 0;
+        eval("for i = 1, 10000 do end");
+        assertThat(ticks[0]).isZero();
+    }
+
+    @Test
+    void coroutineThreadsEnd() throws Exception {
+        eval("for i = 1, 20 do local co = coroutine.wrap(function() coroutine.yield(i) end) co() end");
+        L.closeCoroutines();
+        Thread.sleep(50);
+        long alive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fakeredis-lua-coroutine") && t.isAlive()).count();
+        assertThat(alive).isZero();
+    }
+
+    @Test
+    void deepRecursionInsideCoroutinesAndPcall() {
+        assertThat(eval("local function d(n) if n == 0 then return 0 end return 1 + d(n - 1) end"
+                + " local co = coroutine.wrap(function() return d(3000) end) return co()")).isEqualTo("3000");
+        assertThat(eval("local function d(n) if n == 0 then return 0 end return 1 + select(2, pcall(d, n - 1)) end return d(150)")).isEqualTo("150");
+        assertThat(eval("local t = {} local cur = t for i = 1, 3000 do cur.next = {} cur = cur.next end"
+                + " local function walk(n, d) if not n then return d end return walk(n.next, d + 1) + 0 end return walk(t, 0)")).isEqualTo("3001");
+    }
+
+    @Test
+    void stackOverflowBecomesLuaErrorEverywhere() {
+        assertThat(error("local function f() return 1 + f() end local co = coroutine.wrap(f) return co()")).endsWith("stack overflow");
+        assertThat(eval("local function f() return 1 + f() end return select(2, pcall(f))")).isEqualTo("user_script:1: stack overflow");
+        assertThat(eval("local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return select(2, pcall(function() return t.x end))"))
+                .isEqualTo("user_script:1: C stack overflow");
+    }
 }
