@@ -33,7 +33,7 @@ public final class MathLib {
         m.put("atan2", LuaFunction.of(MathLib::atan2));
         m.put("atan", unary(Math::atan));
         m.put("ceil", unaryNaN(Math::ceil, NEG_NAN));
-        m.put("cosh", unary(Math::cosh));
+        m.put("cosh", unary(MathLib::cosh));
         m.put("cos", unaryNaN(Math::cos, NEG_NAN));
         m.put("deg", unary(x -> x / RADIANS_PER_DEGREE));
         m.put("exp", unary(Math::exp));
@@ -41,7 +41,7 @@ public final class MathLib {
         m.put("fmod", LuaFunction.of(MathLib::fmod));
         m.put("frexp", LuaFunction.of(MathLib::frexp));
         m.put("ldexp", LuaFunction.of(MathLib::ldexp));
-        m.put("log10", unaryNaN(Math::log10, POS_NAN));
+        m.put("log10", unaryNaN(StrictMath::log10, POS_NAN));
         m.put("log", unaryNaN(Math::log, NEG_NAN));
         m.put("max", LuaFunction.of((st, a) -> minMax(st, a, true)));
         m.put("min", LuaFunction.of((st, a) -> minMax(st, a, false)));
@@ -53,7 +53,7 @@ public final class MathLib {
             rng.seed(st.checkInt(a, 1));
             return Lua.NONE;
         }));
-        m.put("sinh", unary(Math::sinh));
+        m.put("sinh", unary(MathLib::sinh));
         m.put("sin", unaryNaN(Math::sin, NEG_NAN));
         m.put("sqrt", unaryNaN(Math::sqrt, NEG_NAN));
         m.put("tanh", unary(Math::tanh));
@@ -82,6 +82,61 @@ public final class MathLib {
             double r = f.apply(x);
             return Lua.one(r != r ? invalid : r);
         });
+    }
+
+    /**
+     * glibc's cosh: fdlibm's algorithm over glibc's own exp, which Math.exp matches far more often
+     * than StrictMath.exp does (StrictMath.cosh differs from Redis in the last bit every ~13 calls).
+     */
+    static double cosh(double x) {
+        double ax = Math.abs(x);
+        long bits = Double.doubleToRawLongBits(x);
+        int ix = (int) (bits >>> 32) & 0x7fffffff;
+        if (ix >= 0x7ff00000) return x * x;
+        if (ix < 0x40360000) { // |x| < 22
+            if (ix < 0x3fd62e43) { // |x| < ln2/2
+                if (ix < 0x3c800000) return 1.0;
+                double t = StrictMath.expm1(ax);
+                double w = 1.0 + t;
+                return 1.0 + (t * t) / (w + w);
+            }
+            double t = Math.exp(ax);
+            return 0.5 * t + 0.5 / t;
+        }
+        if (ix < 0x40862e42) return 0.5 * Math.exp(ax);
+        if (belowOverflow(ix, (int) bits)) {
+            double w = Math.exp(0.5 * ax);
+            double t = 0.5 * w;
+            return t * w;
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** glibc's sinh, as cosh. */
+    static double sinh(double x) {
+        double ax = Math.abs(x);
+        long bits = Double.doubleToRawLongBits(x);
+        int ix = (int) (bits >>> 32) & 0x7fffffff;
+        if (ix >= 0x7ff00000) return x + x;
+        double h = x < 0 ? -0.5 : 0.5;
+        if (ix < 0x40360000) {
+            if (ix < 0x3e300000) return x; // tiny: sinh(x) = x
+            double t = StrictMath.expm1(ax);
+            if (ix < 0x3ff00000) return h * (2.0 * t - t * t / (t + 1.0));
+            return h * (t + t / (t + 1.0));
+        }
+        if (ix < 0x40862e42) return h * Math.exp(ax);
+        if (belowOverflow(ix, (int) bits)) {
+            double w = Math.exp(0.5 * ax);
+            double t = h * w;
+            return t * w;
+        }
+        return x * Double.POSITIVE_INFINITY;
+    }
+
+    /** |x| at most the threshold above which cosh and sinh overflow (0x408633ce8fb9f87d). */
+    private static boolean belowOverflow(int ix, int lx) {
+        return ix < 0x408633ce || (ix == 0x408633ce && Integer.compareUnsigned(lx, 0x8fb9f87d) <= 0);
     }
 
     static Object[] atan2(LuaState L, Object[] a) {

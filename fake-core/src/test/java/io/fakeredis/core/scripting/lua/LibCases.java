@@ -13,6 +13,7 @@ final class LibCases {
 
     static LuaState state() {
         LuaState L = LuaState.withBaseLibs();
+        StringLib.install(L);
         TableLib.install(L);
         MathLib.install(L, new Rand48());
         return L;

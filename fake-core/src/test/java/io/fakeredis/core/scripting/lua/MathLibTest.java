@@ -190,4 +190,18 @@ class MathLibTest {
         assertThat(LibCases.run(L, "return tostring(math.fmod(1,0)), tostring(math.acos(2)), tostring(math.abs(0/0))")).isEqualTo("-nan nan nan");
         assertThat(LibCases.run(L, "local a, b = math.modf(-1/0) return tostring(a), tostring(b)")).isEqualTo("-inf -0");
     }
+
+    @Test
+    void hyperbolicAsGlibc() {
+        // values where StrictMath.cosh/sinh print differently from glibc at %.17g
+        LuaState L = LibCases.state();
+        assertThat(LibCases.run(L, "return table.concat({tostring(math.sinh(710.4)), tostring(math.cosh(710.4)), tostring(math.sinh(-1000)), "
+                        + "tostring(math.cosh(1000)), tostring(math.sinh(1e-300)), tostring(math.cosh(1e-300)), tostring(math.sinh(0.3)), "
+                        + "tostring(math.cosh(0.3)), tostring(math.sinh(-25)), tostring(math.cosh(-710))}, ' ')"))
+                .isEqualTo("1.6663642832806e+308 1.6663642832806e+308 -inf inf 1e-300 1 0.30452029344714 1.0453385141289 -36002449668.693 1.1169973830809e+308");
+        // where StrictMath.cosh is one bit off glibc's
+        assertThat(LibCases.run(L, "local r={} for _,i in ipairs({18,24,64,66}) do local x=((i*7919)%1000)/137-3.5 "
+                        + "r[#r+1]=string.format('%.17g', math.cosh(x)) end return table.concat(r,' ')"))
+                .isEqualTo("1.1058785746930169 11.024905628223795 5.8731142856859506 1.926960564122999");
+    }
 }
