@@ -6,6 +6,9 @@ final class FuncProto {
     final int lineDefined;
     VarInfo[] params;
     boolean isVararg;
+    /** Lua 5.1's compatibility local 'arg' of vararg functions, filled when the body never uses '...'. */
+    VarInfo argVar;
+    boolean needsArg;
     int maxSlots;
     Nodes.Block body;
     /** Per upvalue: from the enclosing function's local slot (true) or its upvalue (false). */

@@ -35,6 +35,17 @@ public final class LuaClosure extends LuaFunction {
             Frame f = new Frame(L, c, slots);
             f.line = p.lineDefined;
             if (p.isVararg && args.length > np) f.varargs = Arrays.copyOfRange(args, np, args.length);
+            if (p.argVar != null) {
+                Object arg = null;
+                if (p.needsArg) {
+                    Object[] va = f.varargs;
+                    LuaTable t = new LuaTable(va.length, 1);
+                    for (int i = 0; i < va.length; i++) t.put(i + 1, va[i]);
+                    t.put("n", (double) va.length);
+                    arg = t;
+                }
+                slots[p.argVar.slot] = p.argVar.captured ? new Cell(arg) : arg;
+            }
             CallStack cs = L.cs;
             if (cs.nativeDepth >= CallStack.MAX_NATIVE_DEPTH) return L.continueOnFreshStack(c, args);
             cs.push(L, f);

@@ -167,7 +167,7 @@ final class Nodes {
             return v;
         }
 
-        void set(Frame f, Object v) {
+        void set(Frame f, Object v, int line) {
             LuaTable env = f.cl.env;
             if (env.metatable == null) {
                 env.put(name, v);
@@ -712,10 +712,10 @@ final class Nodes {
     }
 
     /** Stores v into an assignable expression (local, upvalue, global, index with pre-evaluated parts). */
-    static void store(Frame f, Expr target, Object obj, Object key, Object v) {
+    static void store(Frame f, Expr target, Object obj, Object key, Object v, int line) {
         if (target instanceof Local) ((Local) target).set(f, v);
         else if (target instanceof Upval) ((Upval) target).set(f, v);
-        else if (target instanceof Global) ((Global) target).set(f, v);
+        else if (target instanceof Global) ((Global) target).set(f, v, line);
         else {
             Index ix = (Index) target;
             if (obj instanceof LuaTable) {
@@ -725,8 +725,8 @@ final class Nodes {
                     return;
                 }
             }
-            f.line = ix.line;
-            f.L.setIndex(obj, key, v, ix.obj, ix.line);
+            f.line = line;
+            f.L.setIndex(obj, key, v, ix.obj, line);
         }
     }
 
@@ -747,9 +747,9 @@ final class Nodes {
                     Index ix = (Index) t;
                     Object o = ix.obj.eval(f);
                     Object k = ix.key.eval(f);
-                    store(f, t, o, k, exprs[0].eval(f));
+                    store(f, t, o, k, exprs[0].eval(f), line);
                 } else {
-                    store(f, t, null, null, exprs[0].eval(f));
+                    store(f, t, null, null, exprs[0].eval(f), line);
                 }
                 return Frame.NORMAL;
             }
@@ -765,7 +765,7 @@ final class Nodes {
             }
             Object[] vals = evalList(f, exprs);
             // Lua 5.1 assigns right to left
-            for (int i = n - 1; i >= 0; i--) store(f, targets[i], objs[i], keys[i], i < vals.length ? vals[i] : null);
+            for (int i = n - 1; i >= 0; i--) store(f, targets[i], objs[i], keys[i], i < vals.length ? vals[i] : null, line);
             return Frame.NORMAL;
         }
     }

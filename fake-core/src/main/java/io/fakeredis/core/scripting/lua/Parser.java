@@ -293,7 +293,7 @@ final class Parser {
                 s = exprStat();
                 break;
         }
-        s.line = line;
+        if (s.line == 0) s.line = line;
         return s;
     }
 
@@ -326,13 +326,14 @@ final class Parser {
                 Expr limit = expr();
                 Expr step = testNext(',') ? expr() : null;
                 checkNext(Lexer.DO);
+                int doLine = lx.lastLine;
                 // hidden state has no slot: it lives in the loop node
                 openBlock(false);
                 VarInfo v = newLocal(name);
                 activate(v);
                 Nodes.Block b = chunkInScope();
                 closeBlock();
-                s = new Nodes.NumFor(v, start, limit, step, b, line);
+                s = new Nodes.NumFor(v, start, limit, step, b, doLine);
                 break;
             }
             case ',':
@@ -396,6 +397,7 @@ final class Parser {
         }
         Nodes.Function fn = body(method, line);
         Nodes.Assign a = new Nodes.Assign(new Expr[] {target}, new Expr[] {fn});
+        a.line = lx.lastLine;
         return a;
     }
 
@@ -444,7 +446,9 @@ final class Parser {
         }
         checkNext('=');
         Expr[] exprs = exprList();
-        return new Nodes.Assign(targets.toArray(new Expr[0]), exprs);
+        Nodes.Assign a = new Nodes.Assign(targets.toArray(new Expr[0]), exprs);
+        a.line = lx.lastLine;
+        return a;
     }
 
     // ---------------------------------------------------------------- functions
@@ -471,6 +475,10 @@ final class Parser {
                     case Lexer.DOTS:
                         lx.next();
                         proto.isVararg = true;
+                        // LUA_COMPAT_VARARG: a local 'arg' holds the varargs unless the body uses '...'
+                        proto.argVar = newLocal(LuaString.of("arg"));
+                        proto.needsArg = true;
+                        params.add(proto.argVar);
                         break;
                     default:
                         throw lx.syntaxError("<name> or '...' expected");
@@ -480,6 +488,7 @@ final class Parser {
         for (VarInfo v : params) {
             if (!needSelf || v != params.get(0)) activate(v);
         }
+        if (proto.argVar != null) params.remove(proto.argVar);
         proto.params = params.toArray(new VarInfo[0]);
         checkNext(')');
         Nodes.Block b = chunk();
@@ -644,6 +653,7 @@ final class Parser {
                 break;
             case Lexer.DOTS:
                 if (!fs.proto.isVararg) throw lx.syntaxError("cannot use '...' outside a vararg function");
+                fs.proto.needsArg = false;
                 e = new Nodes.Vararg();
                 break;
             case '{':
