@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 final class BaseLib {
     private BaseLib() {}
 
-    private static final LuaString NIL = LuaString.of("nil");
     private static final LuaString[] GC_OPTIONS = {LuaString.of("stop"), LuaString.of("restart"), LuaString.of("collect"),
         LuaString.of("count"), LuaString.of("step"), LuaString.of("setpause"), LuaString.of("setstepmul")};
 
@@ -218,6 +217,7 @@ final class BaseLib {
         LuaTable t = L.checkTable(a, 1);
         if (a.length < 2 || !(mt == null || mt instanceof LuaTable)) throw L.argError(2, "nil or table expected");
         if (t.metatable != null && t.metatable.get(LuaState.METATABLE) != null) throw L.error("cannot change a protected metatable");
+        if (t.readonly) throw new LuaError("Attempt to modify a readonly table");
         t.metatable = (LuaTable) mt;
         return new Object[] {t};
     }

@@ -265,6 +265,8 @@ public final class LuaState {
             Object h;
             if (t instanceof LuaTable) {
                 LuaTable tab = (LuaTable) t;
+                // Redis 7's readonly tables (the sandbox's globals and libraries), checked first as its lvm.c does
+                if (tab.readonly) throw runError("Attempt to modify a readonly table");
                 checkKey(k);
                 if (tab.metatable == null || tab.get(k) != null || (h = tab.metatable.get(NEWINDEX)) == null) {
                     tab.put(k, v);

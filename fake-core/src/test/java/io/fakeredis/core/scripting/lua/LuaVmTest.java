@@ -299,4 +299,18 @@ class LuaVmTest {
         assertThat(eval("local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return select(2, pcall(function() return t.x end))"))
                 .isEqualTo("user_script:1: C stack overflow");
     }
+
+    @Test
+    void readonlyTablesAsRedisSeven() {
+        LuaTable lib = new LuaTable();
+        lib.readonly = true;
+        L.globals.put("lib", lib);
+        L.globals.readonly = true;
+        assertThat(error("lib.x = 1")).isEqualTo("user_script:1: Attempt to modify a readonly table");
+        assertThat(error("x = 1")).isEqualTo("user_script:1: Attempt to modify a readonly table");
+        assertThat(error("local t = lib t[1] = 2")).isEqualTo("user_script:1: Attempt to modify a readonly table");
+        assertThat(error("rawset(lib, 'x', 1)")).isEqualTo("Attempt to modify a readonly table");
+        assertThat(error("setmetatable(lib, {})")).isEqualTo("Attempt to modify a readonly table");
+        assertThat(eval("local ok, e = pcall(function() lib.x = 1 end) return e")).isEqualTo("user_script:1: Attempt to modify a readonly table");
+    }
 }
