@@ -17,9 +17,12 @@ package io.fakeredis.core.scripting.lua;
  * <p>Table constructors: the VM compiles {@code {...}} as Lua 5.1 does: {@code new
  * LuaTable(na, nh)} with the raw counts (na = positional items, not counting a last item that is a
  * call or "..." ; nh = {@code name = v} and {@code [k] = v} items; the constructor applies
- * luaO_int2fb's rounding itself), then the keyed items set in source order as they are evaluated,
- * the positional items stored every 50 items (LFIELDS_PER_FLUSH) and at the end, each flush calling
- * {@link #resizeArray} first when its last index exceeds {@link #arraySize()} (OP_SETLIST).
+ * luaO_int2fb's rounding itself), then the keyed items set in source order as they are evaluated
+ * (with put even when the value is nil: Lua gives the key a node all the same), the positional
+ * items stored every 50 items (LFIELDS_PER_FLUSH) and at the end, each flush calling
+ * {@link #resizeArray} first when its last index exceeds {@link #arraySize()} (OP_SETLIST: this
+ * matters for a last item that is a call or "...", whose values can outnumber the array part;
+ * {@code #{f()}} with f returning 1, nil, 3 is 3 only so).
  */
 public final class LuaTable {
     private static final int MAXBITS = 26;
@@ -61,14 +64,12 @@ public final class LuaTable {
         setNodeVector(fb2int(int2fb(Math.max(0, nhash))));
     }
 
-    private LuaTable(boolean exact, int narray, int nhash) {
-        if (narray > 0) setArrayVector(narray);
-        setNodeVector(nhash);
-    }
-
     /** lua_createtable(narray, nhash): the sizes as given, without the constructor's rounding. */
     public static LuaTable createTable(int narray, int nhash) {
-        return new LuaTable(true, Math.max(0, narray), Math.max(0, nhash));
+        LuaTable t = new LuaTable();
+        if (narray > 0) t.setArrayVector(narray);
+        if (nhash > 0) t.setNodeVector(nhash);
+        return t;
     }
 
     /** luaO_int2fb: eeeeexxx, meaning (1xxx) * 2^(eeeee-1), rounding up. */
