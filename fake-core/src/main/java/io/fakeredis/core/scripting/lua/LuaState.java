@@ -104,11 +104,15 @@ public final class LuaState {
             s.cCalls--;
             throw runError("C stack overflow");
         }
+        // the calling builtin may still name itself in an argument error afterwards
+        String savedName = callName, savedWhat = callNameWhat;
         try {
             if (fn instanceof LuaClosure) return ((LuaClosure) fn).invoke(this, args);
             return callAt(fn, args, null, null, null, 0);
         } finally {
             s.cCalls--;
+            callName = savedName;
+            callNameWhat = savedWhat;
         }
     }
 
@@ -167,9 +171,19 @@ public final class LuaState {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "fakeredis-lua-stack", 1L << 29);
+        }, "fakeredis-lua-stack", 1L << 28); // 20000 Lua frames need about 60 MB; reserved, not committed
         t.setDaemon(true);
-        t.start();
+        try {
+            t.start();
+        } catch (OutOfMemoryError e) {
+            // no room for another thread: go on here, a StackOverflowError becomes "stack overflow"
+            s.nativeDepth = Integer.MIN_VALUE / 2;
+            try {
+                return c.invoke(this, args);
+            } finally {
+                s.nativeDepth = savedDepth;
+            }
+        }
         boolean interrupted = false;
         while (t.isAlive()) {
             try {
