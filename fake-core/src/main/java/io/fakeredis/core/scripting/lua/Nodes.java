@@ -930,8 +930,18 @@ final class Nodes {
                 args[1] = control;
                 f.line = line;
                 Object[] r;
-                if (fn instanceof LuaClosure) r = ((LuaClosure) fn).invoke(L, new Object[] {state, control});
-                else r = L.callAt(fn, args, "local", "(for generator)", null, line);
+                // OP_TFORLOOP calls through luaD_call: a C-call level (no yield across it)
+                CallStack cs = L.cs;
+                if (++cs.cCalls >= CallStack.MAX_C_CALLS) {
+                    cs.cCalls--;
+                    throw L.runError("C stack overflow");
+                }
+                try {
+                    if (fn instanceof LuaClosure) r = ((LuaClosure) fn).invoke(L, new Object[] {state, control});
+                    else r = L.callAt(fn, args, "local", "(for generator)", null, line);
+                } finally {
+                    cs.cCalls--;
+                }
                 Object first = r.length > 0 ? r[0] : null;
                 if (first == null) break;
                 control = first;
