@@ -56,7 +56,7 @@ final class Lexer {
 
     static String token2str(int t) {
         if (t < 257) {
-            if (Character.isISOControl(t)) return "char(" + t + ")";
+            if (t < 32 || t == 127) return "char(" + t + ")"; // iscntrl in the C locale
             return String.valueOf((char) t);
         }
         return NAMES[t - 257];
