@@ -267,11 +267,19 @@ final class Nodes {
     static class Call extends Expr {
         final Expr fn;
         final Expr[] args;
+        /** How the call site names the callee (getfuncname), for builtins' argument errors. */
+        final String what, name;
 
         Call(Expr fn, Expr[] args, int line) {
+            this(fn, args, line, fn == null ? null : fn.kind(), fn == null ? null : fn.varName());
+        }
+
+        Call(Expr fn, Expr[] args, int line, String what, String name) {
             this.fn = fn;
             this.args = args;
             this.line = line;
+            this.what = what;
+            this.name = name;
         }
 
         @Override
@@ -291,7 +299,7 @@ final class Nodes {
             Object[] a = evalList(f, args);
             f.line = line;
             if (fv instanceof LuaClosure) return ((LuaClosure) fv).invoke(f.L, a);
-            return f.L.callAt(fv, a, fn.kind(), fn.varName(), fn, line);
+            return f.L.callAt(fv, a, what, name, fn, line);
         }
 
         /** The return-statement form: a call to a Lua closure becomes a tail call. */
@@ -304,29 +312,27 @@ final class Nodes {
                 f.tailArgs = a;
                 return Frame.TAILCALL;
             }
-            f.ret = f.L.callAt(fv, a, fn.kind(), fn.varName(), fn, line);
+            f.ret = f.L.callAt(fv, a, what, name, fn, line);
             return Frame.RETURN;
         }
     }
 
     static final class MethodCall extends Call {
         final Expr obj;
-        final LuaString name;
+        final LuaString method;
 
         MethodCall(Expr obj, LuaString name, Expr[] args, int line) {
-            super(null, args, line);
+            super(null, args, line, "method", name.latin1());
             this.obj = obj;
-            this.name = name;
+            this.method = name;
         }
 
         private Object[] prepare(Frame f, Object[] fnOut) {
             Object o = obj.eval(f);
-            Object m;
-            if (o instanceof LuaTable && ((LuaTable) o).get(name) != null) {
-                m = ((LuaTable) o).get(name);
-            } else {
+            Object m = o instanceof LuaTable ? ((LuaTable) o).get(method) : null;
+            if (m == null) {
                 f.line = line;
-                m = f.L.index(o, name, obj, line);
+                m = f.L.index(o, method, obj, line);
             }
             fnOut[0] = m;
             Object[] rest = evalList(f, args);
@@ -343,7 +349,7 @@ final class Nodes {
             Object fv = fnOut[0];
             f.line = line;
             if (fv instanceof LuaClosure) return ((LuaClosure) fv).invoke(f.L, a);
-            return f.L.callAt(fv, a, "method", name.latin1(), this, line);
+            return f.L.callAt(fv, a, what, name, this, line);
         }
 
         @Override
@@ -357,7 +363,7 @@ final class Nodes {
                 f.tailArgs = a;
                 return Frame.TAILCALL;
             }
-            f.ret = f.L.callAt(fv, a, "method", name.latin1(), this, line);
+            f.ret = f.L.callAt(fv, a, what, name, this, line);
             return Frame.RETURN;
         }
 
@@ -368,7 +374,7 @@ final class Nodes {
 
         @Override
         String varName() {
-            return name.latin1();
+            return name;
         }
     }
 
