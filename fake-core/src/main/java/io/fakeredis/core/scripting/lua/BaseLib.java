@@ -13,46 +13,46 @@ final class BaseLib {
         LuaTable g = L.globals;
         g.put("_G", g);
         g.put("_VERSION", LuaString.of("Lua 5.1"));
-        g.put("assert", LuaFunction.of(BaseLib::assertFn));
-        g.put("collectgarbage", LuaFunction.of(BaseLib::collectgarbage));
-        g.put("error", LuaFunction.of(BaseLib::error));
-        g.put("gcinfo", LuaFunction.of((l, a) -> new Object[] {(double) usedKb()}));
-        g.put("getmetatable", LuaFunction.of(BaseLib::getmetatable));
-        LuaFunction ipairsAux = LuaFunction.of(BaseLib::ipairsAux);
-        g.put("ipairs", LuaFunction.of((l, a) -> new Object[] {ipairsAux, l.checkTable(a, 1), 0.0}));
-        g.put("load", LuaFunction.of(BaseLib::load));
-        g.put("loadstring", LuaFunction.of(BaseLib::loadstring));
-        LuaFunction next = LuaFunction.of(BaseLib::next);
+        g.put("assert", Builtin.of(BaseLib::assertFn));
+        g.put("collectgarbage", Builtin.of(BaseLib::collectgarbage));
+        g.put("error", Builtin.of(BaseLib::error));
+        g.put("gcinfo", Builtin.of((l, a) -> new Object[] {(double) usedKb()}));
+        g.put("getmetatable", Builtin.of(BaseLib::getmetatable));
+        LuaFunction ipairsAux = Builtin.of(BaseLib::ipairsAux);
+        g.put("ipairs", Builtin.of((l, a) -> new Object[] {ipairsAux, l.checkTable(a, 1), 0.0}));
+        g.put("load", Builtin.of(BaseLib::load));
+        g.put("loadstring", Builtin.of(BaseLib::loadstring));
+        LuaFunction next = Builtin.of(BaseLib::next);
         g.put("next", next);
-        g.put("pairs", LuaFunction.of((l, a) -> new Object[] {next, l.checkTable(a, 1), null}));
-        g.put("pcall", LuaFunction.of(BaseLib::pcall));
-        g.put("rawequal", LuaFunction.of((l, a) -> {
+        g.put("pairs", Builtin.of((l, a) -> new Object[] {next, l.checkTable(a, 1), null}));
+        g.put("pcall", Builtin.of(BaseLib::pcall));
+        g.put("rawequal", Builtin.of((l, a) -> {
             l.checkAny(a, 1);
             l.checkAny(a, 2);
             return new Object[] {LuaState.rawEquals(a[0], a[1])};
         }));
-        g.put("rawget", LuaFunction.of((l, a) -> {
+        g.put("rawget", Builtin.of((l, a) -> {
             LuaTable t = l.checkTable(a, 1);
             l.checkAny(a, 2);
             return new Object[] {t.get(a[1])};
         }));
-        g.put("rawset", LuaFunction.of((l, a) -> {
+        g.put("rawset", Builtin.of((l, a) -> {
             LuaTable t = l.checkTable(a, 1);
             l.checkAny(a, 2);
             l.checkAny(a, 3);
             l.rawset(t, a[1], a[2]);
             return new Object[] {t};
         }));
-        g.put("select", LuaFunction.of(BaseLib::select));
-        g.put("setmetatable", LuaFunction.of(BaseLib::setmetatable));
-        g.put("tonumber", LuaFunction.of(BaseLib::tonumber));
-        g.put("tostring", LuaFunction.of(BaseLib::tostring));
-        g.put("type", LuaFunction.of((l, a) -> {
+        g.put("select", Builtin.of(BaseLib::select));
+        g.put("setmetatable", Builtin.of(BaseLib::setmetatable));
+        g.put("tonumber", Builtin.of(BaseLib::tonumber));
+        g.put("tostring", Builtin.of(BaseLib::tostring));
+        g.put("type", Builtin.of((l, a) -> {
             l.checkAny(a, 1);
             return new Object[] {LuaString.of(Lua.typeName(a[0]))};
         }));
-        g.put("unpack", LuaFunction.of(BaseLib::unpack));
-        g.put("xpcall", LuaFunction.of(BaseLib::xpcall));
+        g.put("unpack", Builtin.of(BaseLib::unpack));
+        g.put("xpcall", Builtin.of(BaseLib::xpcall));
     }
 
     private static long usedKb() {
@@ -132,8 +132,8 @@ final class BaseLib {
             Object[] r = L.call(a[0]);
             Object piece = r.length == 0 ? null : r[0];
             if (piece == null) break;
-            if (!(piece instanceof LuaString)) return new Object[] {null, LuaString.of("reader function must return a string")};
-            LuaString s = (LuaString) piece;
+            LuaString s = Lua.toLuaString(piece);
+            if (s == null) return new Object[] {null, LuaString.of("reader function must return a string")};
             if (s.length() == 0) break;
             src.write(s.bytes, 0, s.length());
         }

@@ -6,12 +6,12 @@ final class CoroutineLib {
 
     static void open(LuaState L) {
         LuaTable co = new LuaTable();
-        co.put("create", LuaFunction.of(CoroutineLib::create));
-        co.put("resume", LuaFunction.of(CoroutineLib::resume));
-        co.put("running", LuaFunction.of((l, a) -> new Object[] {l.running}));
-        co.put("status", LuaFunction.of((l, a) -> new Object[] {LuaString.of(check(l, a).status)}));
-        co.put("wrap", LuaFunction.of(CoroutineLib::wrap));
-        co.put("yield", LuaFunction.of(CoroutineLib::yield));
+        co.put("create", Builtin.of(CoroutineLib::create));
+        co.put("resume", Builtin.of(CoroutineLib::resume));
+        co.put("running", Builtin.of((l, a) -> new Object[] {l.running}));
+        co.put("status", Builtin.of((l, a) -> new Object[] {LuaString.of(check(l, a).status)}));
+        co.put("wrap", Builtin.of(CoroutineLib::wrap));
+        co.put("yield", Builtin.of(CoroutineLib::yield));
         L.globals.put("coroutine", co);
     }
 
@@ -38,7 +38,7 @@ final class CoroutineLib {
 
     private static Object[] wrap(LuaState L, Object[] a) {
         LuaThread co = (LuaThread) create(L, a)[0];
-        return new Object[] {LuaFunction.of((l, args) -> {
+        return new Object[] {Builtin.of((l, args) -> {
             Object[] r = co.resume(args);
             if (r[0] == Boolean.TRUE) {
                 Object[] out = new Object[r.length - 1];

@@ -38,6 +38,17 @@ public final class LuaState {
     CallStack cs = new CallStack();
     /** The running coroutine, null for the main script. */
     LuaThread running;
+    /**
+     * Non-null while Lua runs on a helper thread (a coroutine's or a larger stack's) for a thread
+     * that waits: how to run work on the thread that entered the interpreter.
+     */
+    Forwarder fwd;
+
+    /** Runs a task on the waiting thread that the current helper thread works for. */
+    interface Forwarder {
+        Object run(java.util.function.Supplier<Object> task);
+    }
+
     /** Coroutines that may own a Java thread, ended by closeCoroutines(). */
     final List<LuaThread> coroutines = new ArrayList<>();
 
@@ -143,7 +154,7 @@ public final class LuaState {
         CallStack s = cs;
         s.push(this, null);
         try {
-            Object[] r = fn.call(this, args);
+            Object[] r = fwd != null && !(fn instanceof Builtin) ? (Object[]) fwd.run(() -> fn.call(this, args)) : fn.call(this, args);
             return r == null ? Lua.NONE : r;
         } catch (StackOverflowError e) {
             throw runError("stack overflow");
@@ -158,19 +169,71 @@ public final class LuaState {
         return r.length == 0 ? null : r[0];
     }
 
+    /**
+     * Runs a task on the Java thread that entered the interpreter: directly when that is the
+     * current thread, else handed to it (it waits for the helper thread running Lua now). For
+     * builtins that touch state owned by that thread; plain builtins are already run this way.
+     */
+    public Object onOwnerThread(java.util.function.Supplier<Object> task) {
+        Forwarder f = fwd;
+        return f == null ? task.get() : f.run(task);
+    }
+
+    /** A message between a helper thread and the thread waiting for it. */
+    static final class Handoff {
+        final java.util.function.Supplier<Object> task;
+        final Object result;
+        final Throwable failure;
+        final boolean done;
+
+        Handoff(java.util.function.Supplier<Object> task, Object result, Throwable failure, boolean done) {
+            this.task = task;
+            this.result = result;
+            this.failure = failure;
+            this.done = done;
+        }
+    }
+
+    /** Runs a helper thread's task here, in the waiting thread's own context. */
+    Handoff serve(java.util.function.Supplier<Object> task, Forwarder own) {
+        Forwarder child = fwd;
+        fwd = own;
+        try {
+            return new Handoff(null, onOwnerThread(task), null, true);
+        } catch (Throwable e) {
+            return new Handoff(null, null, e, true);
+        } finally {
+            fwd = child;
+        }
+    }
+
+    static Object unwrap(Handoff h) {
+        if (h.failure instanceof RuntimeException) throw (RuntimeException) h.failure;
+        if (h.failure instanceof Error) throw (Error) h.failure;
+        if (h.failure != null) throw new IllegalStateException(h.failure);
+        return h.result;
+    }
+
     /** Runs a deep Lua call on a fresh thread with a large stack, waiting for it. */
     Object[] continueOnFreshStack(LuaClosure c, Object[] args) {
         CallStack s = cs;
         int savedDepth = s.nativeDepth;
-        Object[][] result = new Object[1][];
-        Throwable[] failure = new Throwable[1];
+        Forwarder own = fwd;
+        java.util.concurrent.SynchronousQueue<Handoff> up = new java.util.concurrent.SynchronousQueue<>();
+        java.util.concurrent.SynchronousQueue<Handoff> down = new java.util.concurrent.SynchronousQueue<>();
         Thread t = new Thread(null, () -> {
             s.nativeDepth = Integer.MIN_VALUE / 2; // this stack is large enough for MAX_FRAMES
+            fwd = task -> {
+                LuaThread.put(up, new Handoff(task, null, null, false));
+                return unwrap(LuaThread.take(down));
+            };
+            Handoff result;
             try {
-                result[0] = c.invoke(this, args);
+                result = new Handoff(null, c.invoke(this, args), null, true);
             } catch (Throwable e) {
-                failure[0] = e;
+                result = new Handoff(null, null, e, true);
             }
+            LuaThread.put(up, result);
         }, "fakeredis-lua-stack", 1L << 28); // 20000 Lua frames need about 60 MB; reserved, not committed
         t.setDaemon(true);
         try {
@@ -184,19 +247,16 @@ public final class LuaState {
                 s.nativeDepth = savedDepth;
             }
         }
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            for (;;) {
+                Handoff h = LuaThread.take(up);
+                if (h.done) return (Object[]) unwrap(h);
+                LuaThread.put(down, serve(h.task, own));
             }
+        } finally {
+            fwd = own;
+            s.nativeDepth = savedDepth;
         }
-        if (interrupted) Thread.currentThread().interrupt();
-        s.nativeDepth = savedDepth;
-        if (failure[0] instanceof RuntimeException) throw (RuntimeException) failure[0];
-        if (failure[0] instanceof Error) throw (Error) failure[0];
-        return result[0];
     }
 
     // ---------------------------------------------------------------- errors and positions
@@ -573,6 +633,14 @@ public final class LuaState {
     void hookTick() {
         hookLeft = hookCount;
         Runnable h = hook;
-        if (h != null) h.run();
+        if (h == null) return;
+        if (fwd == null) {
+            h.run();
+        } else {
+            fwd.run(() -> {
+                h.run();
+                return null;
+            });
+        }
     }
 }

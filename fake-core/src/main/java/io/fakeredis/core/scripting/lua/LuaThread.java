@@ -37,8 +37,10 @@ public final class LuaThread {
     /** "suspended", "running", "normal" or "dead". */
     String status = "suspended";
     private Thread thread;
-    private final SynchronousQueue<Msg> toCo = new SynchronousQueue<>();
-    private final SynchronousQueue<Msg> fromCo = new SynchronousQueue<>();
+    /** Msg, or a Handoff answering a task. */
+    private final SynchronousQueue<Object> toCo = new SynchronousQueue<>();
+    /** Msg, or a Handoff carrying a task for the resumer's thread. */
+    private final SynchronousQueue<Object> fromCo = new SynchronousQueue<>();
 
     LuaThread(LuaState L, LuaClosure fn) {
         this.L = L;
@@ -55,6 +57,7 @@ public final class LuaThread {
         if (L.cs.cCalls >= CallStack.MAX_C_CALLS) return new Object[] {Boolean.FALSE, LuaString.of("C stack overflow")};
         LuaThread prev = L.running;
         CallStack prevStack = L.cs;
+        LuaState.Forwarder prevFwd = L.fwd;
         String savedName = L.callName, savedWhat = L.callNameWhat;
         if (prev != null) prev.status = "normal";
         status = "running";
@@ -70,10 +73,19 @@ public final class LuaThread {
             } else {
                 put(toCo, new Msg(RESUME, args, null, null));
             }
-            m = take(fromCo);
+            for (;;) {
+                Object o = take(fromCo);
+                if (o instanceof Msg) {
+                    m = (Msg) o;
+                    break;
+                }
+                // a task the coroutine's thread hands to this one (see LuaState.onOwnerThread)
+                put(toCo, L.serve(((LuaState.Handoff) o).task, prevFwd));
+            }
         } finally {
             L.running = prev;
             L.cs = prevStack;
+            L.fwd = prevFwd;
             L.callName = savedName;
             L.callNameWhat = savedWhat;
             if (prev != null) prev.status = "running";
@@ -101,8 +113,15 @@ public final class LuaThread {
         L.coroutines.remove(this);
     }
 
+    /** Runs a task on the thread waiting for this coroutine. */
+    private Object forward(java.util.function.Supplier<Object> task) {
+        put(fromCo, new LuaState.Handoff(task, null, null, false));
+        return LuaState.unwrap((LuaState.Handoff) take(toCo));
+    }
+
     private void body(Object[] args) {
         Msg result;
+        L.fwd = this::forward;
         try {
             result = new Msg(RETURN, fn.invoke(L, args), null, null);
         } catch (LuaError e) {
@@ -121,8 +140,9 @@ public final class LuaThread {
     Object[] yield(Object[] values) {
         status = "suspended";
         put(fromCo, new Msg(YIELD, values, null, null));
-        Msg m = take(toCo);
+        Msg m = (Msg) take(toCo);
         if (m.kind == KILL) throw new Killed();
+        L.fwd = this::forward;
         return m.values;
     }
 
@@ -143,7 +163,7 @@ public final class LuaThread {
         return r;
     }
 
-    private static void put(SynchronousQueue<Msg> q, Msg m) {
+    static <T> void put(SynchronousQueue<T> q, T m) {
         boolean interrupted = false;
         for (;;) {
             try {
@@ -156,7 +176,7 @@ public final class LuaThread {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    private static Msg take(SynchronousQueue<Msg> q) {
+    static <T> T take(SynchronousQueue<T> q) {
         boolean interrupted = false;
         try {
             for (;;) {

@@ -313,4 +313,47 @@ class LuaVmTest {
         assertThat(error("setmetatable(lib, {})")).isEqualTo("Attempt to modify a readonly table");
         assertThat(eval("local ok, e = pcall(function() lib.x = 1 end) return e")).isEqualTo("user_script:1: Attempt to modify a readonly table");
     }
+
+    @Test
+    void builtinsAndHooksRunOnTheEnteringThread() {
+        java.util.concurrent.locks.ReentrantLock engineLock = new java.util.concurrent.locks.ReentrantLock();
+        Thread me = Thread.currentThread();
+        java.util.Set<Thread> seen = new java.util.HashSet<>();
+        L.globals.put("touch", LuaFunction.of((l, a) -> {
+            engineLock.lock(); // would deadlock on a coroutine's thread while this one holds it
+            try {
+                seen.add(Thread.currentThread());
+                return new Object[] {1.0};
+            } finally {
+                engineLock.unlock();
+            }
+        }));
+        java.util.Set<Thread> hooked = new java.util.HashSet<>();
+        L.setHook(() -> hooked.add(Thread.currentThread()), 10);
+        engineLock.lock();
+        try {
+            assertThat(eval("local co = coroutine.wrap(function() local s = 0 for i = 1, 100 do s = s + touch() coroutine.yield(s) end end)"
+                    + " local s for i = 1, 5 do s = co() end return s")).isEqualTo("5");
+            assertThat(eval("local function d(n) if n == 0 then return touch() end return d(n - 1) + 0 end return d(400)")).isEqualTo("1");
+            assertThat(eval("local co = coroutine.wrap(function() local function d(n) if n == 0 then return touch() end return d(n - 1) + 0 end"
+                    + " coroutine.yield(d(300)) end) return co()")).isEqualTo("1");
+            assertThat(eval("local co = coroutine.wrap(function() return select(2, pcall(function() error('x') end)) end) return co()"))
+                    .isEqualTo("user_script:1: x");
+        } finally {
+            engineLock.unlock();
+        }
+        assertThat(seen).containsExactly(me);
+        assertThat(hooked).containsExactly(me);
+    }
+
+    @Test
+    void hookErrorsReachTheCoroutineThatRuns() {
+        int[] n = new int[1];
+        L.setHook(() -> {
+            if (++n[0] > 3) throw new LuaError("killed");
+        }, 100);
+        assertThat(eval("local co = coroutine.create(function() while true do end end) local ok, e = coroutine.resume(co) return e"))
+                .isEqualTo("killed");
+        assertThatThrownBy(() -> eval("while true do end")).hasMessage("killed");
+    }
 }
