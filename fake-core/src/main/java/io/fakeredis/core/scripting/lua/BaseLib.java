@@ -218,6 +218,7 @@ final class BaseLib {
         LuaTable t = L.checkTable(a, 1);
         if (a.length < 2 || !(mt == null || mt instanceof LuaTable)) throw L.argError(2, "nil or table expected");
         if (t.metatable != null && t.metatable.get(LuaState.METATABLE) != null) throw L.error("cannot change a protected metatable");
+        if (t.readonly) throw new LuaError("Attempt to modify a readonly table"); // raised by lua_setmetatable: no position
         t.metatable = (LuaTable) mt;
         return new Object[] {t};
     }

@@ -259,6 +259,8 @@ public final class LuaState {
             if (t instanceof LuaTable) {
                 LuaTable tab = (LuaTable) t;
                 checkKey(k);
+                // Redis positions this error when the script itself assigns (t.x = 1, x = 1)
+                if (tab.readonly) throw runError("Attempt to modify a readonly table");
                 if (tab.metatable == null || tab.get(k) != null || (h = tab.metatable.get(NEWINDEX)) == null) {
                     tab.put(k, v);
                     return;

@@ -169,7 +169,7 @@ final class Nodes {
 
         void set(Frame f, Object v) {
             LuaTable env = f.cl.env;
-            if (env.metatable == null) {
+            if (env.metatable == null && !env.readonly) {
                 env.put(name, v);
             } else {
                 f.line = line;
@@ -720,7 +720,7 @@ final class Nodes {
             Index ix = (Index) target;
             if (obj instanceof LuaTable) {
                 LuaTable t = (LuaTable) obj;
-                if (t.metatable == null && key instanceof LuaString) {
+                if (t.metatable == null && !t.readonly && key instanceof LuaString) {
                     t.put(key, v);
                     return;
                 }
