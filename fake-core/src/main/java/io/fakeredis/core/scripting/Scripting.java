@@ -6,7 +6,7 @@ import io.fakeredis.core.ReplySink;
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
-import io.fakeredis.core.scripting.luaj.LuajRuntime;
+import io.fakeredis.core.scripting.runtime.VmRuntime;
 import io.fakeredis.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,7 +54,7 @@ public final class Scripting {
     }
 
     private LuaRuntime lua() {
-        if (lua == null) lua = new LuajRuntime(Engine.VERSION, versionNum(Engine.VERSION));
+        if (lua == null) lua = new VmRuntime(Engine.VERSION, versionNum(Engine.VERSION));
         return lua;
     }
 
