@@ -18,6 +18,9 @@ final class Parser {
     private final Lexer lx;
     private FuncState fs;
     private int level;
+    /** Registers luac would hold for the expression being parsed, above the locals (approximate). */
+    private int regs;
+    private static final int MAX_STACK = 250;
 
     private static final class BlockScope {
         final BlockScope prev;
@@ -42,6 +45,8 @@ final class Parser {
         final List<Integer> upIndex = new ArrayList<>();
         int freeSlot;
         int maxSlots;
+        /** The hidden control variables of enclosing for loops (3 each), as registers. */
+        int hidden;
         BlockScope block;
 
         FuncState(FuncState parent, FuncProto proto) {
@@ -128,6 +133,12 @@ final class Parser {
                 ? "main function has more than " + limit + " " + what
                 : "function at line " + fs.proto.lineDefined + " has more than " + limit + " " + what;
         return lx.lexError(msg, 0);
+    }
+
+    /** luaK_reserveregs(1): "function or expression too complex" past MAXSTACK registers. */
+    private void reserveReg() {
+        if (fs.actives.size() + fs.hidden + regs + 1 >= MAX_STACK) throw lx.syntaxError("function or expression too complex");
+        regs++;
     }
 
     // ---------------------------------------------------------------- scopes and variables
@@ -242,6 +253,7 @@ final class Parser {
 
     private Stat statement() {
         int line = lx.lineNumber;
+        regs = 0;
         Stat s;
         switch (lx.token) {
             case Lexer.IF:
@@ -331,7 +343,9 @@ final class Parser {
                 openBlock(false);
                 VarInfo v = newLocal(name);
                 activate(v);
+                fs.hidden += 3;
                 Nodes.Block b = chunkInScope();
+                fs.hidden -= 3;
                 closeBlock();
                 s = new Nodes.NumFor(v, start, limit, step, b, doLine);
                 break;
@@ -349,7 +363,9 @@ final class Parser {
                 VarInfo[] vars = new VarInfo[names.size()];
                 for (int i = 0; i < vars.length; i++) vars[i] = newLocal(names.get(i));
                 for (VarInfo v : vars) activate(v);
+                fs.hidden += 3;
                 Nodes.Block b = chunkInScope();
+                fs.hidden -= 3;
                 closeBlock();
                 s = new Nodes.GenFor(vars, exprs, b, exprLine);
                 break;
@@ -428,6 +444,10 @@ final class Parser {
         Expr[] exprs;
         if (blockFollow(lx.token) || lx.token == ';') exprs = new Expr[0];
         else exprs = exprList();
+        if (exprs.length > 1 && !exprs[exprs.length - 1].isMulti()) {
+            regs = exprs.length - 1; // the last value is closed into its register after the list
+            reserveReg();
+        }
         return new Nodes.Return(exprs);
     }
 
@@ -456,6 +476,8 @@ final class Parser {
     private Nodes.Function body(boolean needSelf, int line) {
         FuncProto proto = new FuncProto(lx.chunkId, line);
         FuncState nfs = new FuncState(fs, proto);
+        int savedRegs = regs;
+        regs = 0;
         fs = nfs;
         List<VarInfo> params = new ArrayList<>();
         if (needSelf) {
@@ -495,6 +517,7 @@ final class Parser {
         checkMatch(Lexer.END, Lexer.FUNCTION, line);
         closeFunc(b);
         fs = nfs.parent;
+        regs = savedRegs;
         Nodes.Function fn = new Nodes.Function(proto);
         fn.line = line;
         return fn;
@@ -503,9 +526,14 @@ final class Parser {
     // ---------------------------------------------------------------- expressions
 
     private Expr[] exprList() {
+        int base = regs;
         List<Expr> list = new ArrayList<>();
         list.add(expr());
-        while (testNext(',')) list.add(expr());
+        while (testNext(',')) {
+            reserveReg(); // the value before the comma goes to the next register
+            list.add(expr());
+        }
+        regs = base;
         return list.toArray(new Expr[0]);
     }
 
@@ -552,7 +580,11 @@ final class Parser {
                     lx.next();
                     LuaString name = checkName();
                     int line = lx.lineNumber;
+                    int base = regs;
+                    reserveReg();
+                    reserveReg();
                     Expr[] args = funcArgs();
+                    regs = base;
                     e = new Nodes.MethodCall(e, name, args, line);
                     break;
                 }
@@ -560,7 +592,10 @@ final class Parser {
                 case Lexer.STRING:
                 case '{': {
                     int line = lx.lineNumber;
+                    int base = regs;
+                    reserveReg();
                     Expr[] args = funcArgs();
+                    regs = base;
                     e = new Nodes.Call(e, args, line);
                     break;
                 }
@@ -576,8 +611,15 @@ final class Parser {
             case '(': {
                 if (line != lx.lastLine) throw lx.syntaxError("ambiguous syntax (function call x new statement)");
                 lx.next();
+                int base = regs;
                 Expr[] args = lx.token == ')' ? new Expr[0] : exprList();
                 checkMatch(')', '(', line);
+                if (args.length > 0 && !args[args.length - 1].isMulti()) {
+                    // the last argument is closed into its register after the ')'
+                    regs = base + args.length - 1;
+                    reserveReg();
+                }
+                regs = base;
                 return args;
             }
             case '{':
