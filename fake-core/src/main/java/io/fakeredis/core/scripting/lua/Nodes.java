@@ -659,7 +659,10 @@ final class Nodes {
         int exec(Frame f) {
             LuaState L = f.L;
             for (Stat s : stats) {
-                if (--L.hookLeft <= 0) L.hookTick();
+                if (--L.hookLeft <= 0) {
+                    if (s.line > 0) f.line = s.line; // the hook (SCRIPT KILL) reports the running line
+                    L.hookTick();
+                }
                 int sig = s.exec(f);
                 if (sig != Frame.NORMAL) return sig;
             }
@@ -817,7 +820,10 @@ final class Nodes {
         int exec(Frame f) {
             LuaState L = f.L;
             while (Lua.isTrue(cond.eval(f))) {
-                if (--L.hookLeft <= 0) L.hookTick();
+                if (--L.hookLeft <= 0) {
+                    if (line > 0) f.line = line; // the hook (SCRIPT KILL) reports the running line
+                    L.hookTick();
+                }
                 int sig = block.exec(f);
                 if (sig == Frame.BREAK) break;
                 if (sig != Frame.NORMAL) return sig;
@@ -839,7 +845,10 @@ final class Nodes {
         int exec(Frame f) {
             LuaState L = f.L;
             do {
-                if (--L.hookLeft <= 0) L.hookTick();
+                if (--L.hookLeft <= 0) {
+                    if (line > 0) f.line = line; // the hook (SCRIPT KILL) reports the running line
+                    L.hookTick();
+                }
                 int sig = block.exec(f);
                 if (sig == Frame.BREAK) break;
                 if (sig != Frame.NORMAL) return sig;
@@ -899,7 +908,10 @@ final class Nodes {
             int slot = var.slot;
             boolean boxed = var.captured;
             for (; s > 0 ? i <= l : i >= l; i += s) {
-                if (--L.hookLeft <= 0) L.hookTick();
+                if (--L.hookLeft <= 0) {
+                    if (line > 0) f.line = line; // the hook (SCRIPT KILL) reports the running line
+                    L.hookTick();
+                }
                 slots[slot] = boxed ? new Cell(i) : (Object) i;
                 int sig = block.exec(f);
                 if (sig == Frame.BREAK) break;
@@ -931,7 +943,10 @@ final class Nodes {
             Object[] slots = f.slots;
             Object[] args = new Object[2];
             for (;;) {
-                if (--L.hookLeft <= 0) L.hookTick();
+                if (--L.hookLeft <= 0) {
+                    if (line > 0) f.line = line; // the hook (SCRIPT KILL) reports the running line
+                    L.hookTick();
+                }
                 args[0] = state;
                 args[1] = control;
                 f.line = line;
