@@ -83,7 +83,7 @@ public final class LuaState {
     public LuaClosure load(byte[] source, String chunkName, LuaTable env) {
         FuncProto p;
         try {
-            p = Parser.parse(source, chunkId(chunkName));
+            p = Parser.parse(source, chunkId(chunkName), cs.cCalls);
         } catch (StackOverflowError e) {
             throw new LuaError(chunkId(chunkName) + ": chunk has too many syntax levels");
         }
@@ -119,7 +119,7 @@ public final class LuaState {
         String savedName = callName, savedWhat = callNameWhat;
         try {
             if (fn instanceof LuaClosure) return ((LuaClosure) fn).invoke(this, args);
-            return callAt(fn, args, null, null, null, 0);
+            return callAt(fn, args, null, null);
         } finally {
             s.cCalls--;
             callName = savedName;
@@ -128,7 +128,7 @@ public final class LuaState {
     }
 
     /** A call from Lua code: names the callee for error messages as the call site does. */
-    Object[] callAt(Object fn, Object[] args, String what, String name, Expr fnExpr, int line) {
+    Object[] callAt(Object fn, Object[] args, String what, String name) {
         if (fn instanceof LuaClosure) return ((LuaClosure) fn).invoke(this, args);
         if (fn instanceof LuaFunction) {
             callName = name;
@@ -309,10 +309,10 @@ public final class LuaState {
 
     /** t[k] with __index. */
     public Object index(Object t, Object k) {
-        return index(t, k, null, 0);
+        return index(t, k, null);
     }
 
-    Object index(Object t, Object k, Expr tExpr, int line) {
+    Object index(Object t, Object k, Expr tExpr) {
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object h;
             if (t instanceof LuaTable) {
@@ -331,10 +331,10 @@ public final class LuaState {
 
     /** t[k] = v with __newindex. */
     public void setIndex(Object t, Object k, Object v) {
-        setIndex(t, k, v, null, 0);
+        setIndex(t, k, v, null);
     }
 
-    void setIndex(Object t, Object k, Object v, Expr tExpr, int line) {
+    void setIndex(Object t, Object k, Object v, Expr tExpr) {
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object h;
             if (t instanceof LuaTable) {
@@ -370,14 +370,9 @@ public final class LuaState {
         t.put(k, v);
     }
 
-    void rawsetChecked(LuaTable t, Object k, Object v, int line) {
-        checkKey(k);
-        t.put(k, v);
-    }
-
     // ---------------------------------------------------------------- operators
 
-    Object arith(int op, Object a, Object b, Expr ea, Expr eb, int line) {
+    Object arith(int op, Object a, Object b, Expr ea, Expr eb) {
         Double x = Lua.toNumber(a);
         Double y = x == null ? null : Lua.toNumber(b);
         if (x != null && y != null) return Nodes.arith(op, x, y);
@@ -389,7 +384,7 @@ public final class LuaState {
         throw typeError("perform arithmetic on", b, eb);
     }
 
-    Object unm(Object a, Expr ea, int line) {
+    Object unm(Object a, Expr ea) {
         Double x = Lua.toNumber(a);
         if (x != null) return -x;
         Object h = metaField(a, UNM);
@@ -397,7 +392,7 @@ public final class LuaState {
         throw typeError("perform arithmetic on", a, ea);
     }
 
-    Object len(Object a, Expr ea, int line) {
+    Object len(Object a, Expr ea) {
         if (a instanceof LuaTable) return (double) ((LuaTable) a).length();
         if (a instanceof LuaString) return (double) ((LuaString) a).length();
         Object h = metaField(a, LEN);
@@ -410,7 +405,7 @@ public final class LuaState {
     }
 
     /** luaV_concat over the values of one concatenation chain, right to left. */
-    Object concat(Object[] v, Expr[] exprs, int line) {
+    Object concat(Object[] v, Expr[] exprs) {
         int total = v.length;
         int last = total - 1;
         do {

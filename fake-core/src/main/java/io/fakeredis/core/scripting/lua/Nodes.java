@@ -162,7 +162,7 @@ final class Nodes {
             Object v = env.get(name);
             if (v == null && env.metatable != null) {
                 f.line = line;
-                return f.L.index(env, name, null, line);
+                return f.L.index(env, name, null);
             }
             return v;
         }
@@ -173,7 +173,7 @@ final class Nodes {
                 env.put(name, v);
             } else {
                 f.line = line;
-                f.L.setIndex(env, name, v, null, line);
+                f.L.setIndex(env, name, v, null);
             }
         }
 
@@ -207,7 +207,7 @@ final class Nodes {
                 if (v != null || t.metatable == null) return v;
             }
             f.line = line;
-            return f.L.index(o, k, obj, line);
+            return f.L.index(o, k, obj);
         }
 
         @Override
@@ -299,7 +299,7 @@ final class Nodes {
             Object[] a = evalList(f, args);
             f.line = line;
             if (fv instanceof LuaClosure) return ((LuaClosure) fv).invoke(f.L, a);
-            return f.L.callAt(fv, a, what, name, fn, line);
+            return f.L.callAt(fv, a, what, name);
         }
 
         /** The return-statement form: a call to a Lua closure becomes a tail call. */
@@ -312,7 +312,7 @@ final class Nodes {
                 f.tailArgs = a;
                 return Frame.TAILCALL;
             }
-            f.ret = f.L.callAt(fv, a, what, name, fn, line);
+            f.ret = f.L.callAt(fv, a, what, name);
             return Frame.RETURN;
         }
     }
@@ -332,7 +332,7 @@ final class Nodes {
             Object m = o instanceof LuaTable ? ((LuaTable) o).get(method) : null;
             if (m == null) {
                 f.line = line;
-                m = f.L.index(o, method, obj, line);
+                m = f.L.index(o, method, obj);
             }
             fnOut[0] = m;
             Object[] rest = evalList(f, args);
@@ -349,7 +349,7 @@ final class Nodes {
             Object fv = fnOut[0];
             f.line = line;
             if (fv instanceof LuaClosure) return ((LuaClosure) fv).invoke(f.L, a);
-            return f.L.callAt(fv, a, what, name, this, line);
+            return f.L.callAt(fv, a, what, name);
         }
 
         @Override
@@ -363,7 +363,7 @@ final class Nodes {
                 f.tailArgs = a;
                 return Frame.TAILCALL;
             }
-            f.ret = f.L.callAt(fv, a, what, name, this, line);
+            f.ret = f.L.callAt(fv, a, what, name);
             return Frame.RETURN;
         }
 
@@ -457,7 +457,7 @@ final class Nodes {
             Object y = b.eval(f);
             if (x instanceof Double && y instanceof Double) return arith(op, (Double) x, (Double) y);
             f.line = line;
-            return f.L.arith(op, x, y, a, b, line);
+            return f.L.arith(op, x, y, a, b);
         }
     }
 
@@ -474,7 +474,7 @@ final class Nodes {
             Object x = a.eval(f);
             if (x instanceof Double) return -(Double) x;
             f.line = line;
-            return f.L.unm(x, a, line);
+            return f.L.unm(x, a);
         }
     }
 
@@ -492,7 +492,7 @@ final class Nodes {
             if (x instanceof LuaTable) return (double) ((LuaTable) x).length();
             if (x instanceof LuaString) return (double) ((LuaString) x).length();
             f.line = line;
-            return f.L.len(x, a, line);
+            return f.L.len(x, a);
         }
     }
 
@@ -510,7 +510,7 @@ final class Nodes {
             Object[] v = new Object[n];
             for (int i = 0; i < n; i++) v[i] = parts[i].eval(f);
             f.line = line;
-            return f.L.concat(v, parts, line);
+            return f.L.concat(v, parts);
         }
     }
 
@@ -621,7 +621,7 @@ final class Nodes {
                     Object k = keys[h].eval(f);
                     Object v = values[h].eval(f);
                     f.line = line;
-                    f.L.rawsetChecked(t, k, v, line);
+                    f.L.rawset(t, k, v);
                     h++;
                 }
                 if (i == na) break;
@@ -735,7 +735,7 @@ final class Nodes {
                 }
             }
             f.line = line;
-            f.L.setIndex(obj, key, v, ix.obj, line);
+            f.L.setIndex(obj, key, v, ix.obj);
         }
     }
 
@@ -959,7 +959,7 @@ final class Nodes {
                 }
                 try {
                     if (fn instanceof LuaClosure) r = ((LuaClosure) fn).invoke(L, new Object[] {state, control});
-                    else r = L.callAt(fn, args, "local", "(for generator)", null, line);
+                    else r = L.callAt(fn, args, "local", "(for generator)");
                 } finally {
                     cs.cCalls--;
                 }

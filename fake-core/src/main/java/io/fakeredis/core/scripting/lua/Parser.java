@@ -60,9 +60,10 @@ final class Parser {
     }
 
     /** Compiles a main chunk (a vararg function without parameters). */
-    static FuncProto parse(byte[] source, String chunkId) {
+    static FuncProto parse(byte[] source, String chunkId, int cCalls) {
         Lexer lx = new Lexer(source, chunkId);
         Parser p = new Parser(lx);
+        p.level = cCalls; // Lua counts syntax levels on top of the C calls in progress
         FuncProto proto = new FuncProto(chunkId, 0);
         proto.isVararg = true;
         proto.params = new VarInfo[0];
