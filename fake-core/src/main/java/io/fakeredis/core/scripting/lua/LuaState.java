@@ -545,7 +545,13 @@ public final class LuaState {
     public void closeCoroutines() {
         List<LuaThread> all = new ArrayList<>(coroutines);
         coroutines.clear();
-        for (LuaThread co : all) co.kill();
+        // all threads unwind at once, then wait for them
+        List<Thread> ending = new ArrayList<>();
+        for (LuaThread co : all) {
+            Thread t = co.kill();
+            if (t != null) ending.add(t);
+        }
+        LuaThread.join(ending);
     }
 
     /** luaL_error: an error whose message starts with where(1). */

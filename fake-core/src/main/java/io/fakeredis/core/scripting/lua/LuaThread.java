@@ -1,5 +1,6 @@
 package io.fakeredis.core.scripting.lua;
 
+import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
@@ -8,7 +9,7 @@ import java.util.concurrent.SynchronousQueue;
  */
 public final class LuaThread {
     private static final int YIELD = 0, RETURN = 1, ERROR = 2, FAIL = 3, RESUME = 4, KILL = 5;
-    private static final long STACK_SIZE = 16L << 20;
+    private static final long STACK_SIZE = 1L << 20; // deeper Lua calls continue on a larger stack (LuaState.continueOnFreshStack)
 
     private static final class Msg {
         final int kind;
@@ -147,13 +148,19 @@ public final class LuaThread {
     }
 
     /** Ends a suspended coroutine's Java thread. */
-    void kill() {
+    /** Tells a suspended coroutine's thread to end; returns the thread to wait for, or null. */
+    Thread kill() {
+        Thread t = null;
         if (thread != null && "suspended".equals(status) && thread.isAlive()) {
-            status = "dead";
             put(toCo, new Msg(KILL, null, null, null));
-            join(thread);
+            t = thread;
         }
         status = "dead";
+        return t;
+    }
+
+    static void join(List<Thread> threads) {
+        for (Thread t : threads) join(t);
     }
 
     private static Object[] prepend(Object first, Object[] rest) {
