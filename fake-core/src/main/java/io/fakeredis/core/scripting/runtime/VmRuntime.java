@@ -35,8 +35,11 @@ public final class VmRuntime implements LuaRuntime {
             "pairs", "pcall", "rawequal", "rawget", "rawset", "redis", "select", "setmetatable", "string", "struct", "table",
             "tonumber", "tostring", "type", "unpack", "xpcall", "__redis__err__handler");
     private static final String[] LIBRARIES = {"string", "table", "math", "coroutine", "redis", "cjson", "bit", "struct", "cmsgpack"};
-    /** Redis's count hook period. */
-    private static final int HOOK_PERIOD = 100000;
+    /**
+     * Redis's count hook runs every 100000 VM instructions; our interpreter counts statements and
+     * loop iterations, each worth several instructions.
+     */
+    private static final int HOOK_PERIOD = 10000;
 
     final LuaState L = Libraries.newState();
     /** The caller's side while a script runs; null between runs. */
@@ -365,8 +368,8 @@ public final class VmRuntime implements LuaRuntime {
             while (t.next(k, kv)) {
                 k = kv[0];
                 Object v = kv[1];
-                if (!(k instanceof LuaString)) throw plain("ERR named argument key given to redis.register_function is not a string");
-                String key = k.toString();
+                if (!isString(k)) throw plain("ERR named argument key given to redis.register_function is not a string");
+                String key = Lua.toLuaString(k).toString();
                 if (key.equals("function_name")) {
                     if (!isString(v)) throw plain("ERR function_name argument given to redis.register_function must be a string");
                     name = v;
