@@ -83,6 +83,7 @@ public final class VmRuntime implements LuaRuntime {
         for (Object key : extra) globals.put(key, null);
         for (String lib : LIBRARIES) wrapBuiltins((LuaTable) globals.get(lib), !lib.equals("coroutine") && !lib.equals("redis"));
         wrapBuiltins(globals, true);
+        globals.put("pcall", redisPcall((LuaFunction) globals.get("pcall")));
         for (String lib : LIBRARIES) ((LuaTable) globals.get(lib)).readonly = true;
         globals.metatable = strict();
         globals.metatable.readonly = true;
@@ -144,6 +145,18 @@ public final class VmRuntime implements LuaRuntime {
             wrapped.add(new Object[] {k, new Positioned(f)});
         }
         for (Object[] e : wrapped) t.put(e[0], e[1]);
+    }
+
+    /** Redis 7.0's pcall: an error table that has an err string comes back as that string. */
+    private static LuaFunction redisPcall(LuaFunction pcall) {
+        return LuaFunction.of((S, a) -> {
+            Object[] r = pcall.call(S, a);
+            if (r.length > 1 && r[0] == Boolean.FALSE && r[1] instanceof LuaTable) {
+                Object err = ((LuaTable) r[1]).get("err");
+                if (err instanceof LuaString) r[1] = err;
+            }
+            return r;
+        });
     }
 
     /** A builtin that notes where its errors were raised. */
