@@ -41,13 +41,16 @@ public final class CJsonLib {
         LuaTable t = new LuaTable();
         t.put("encode", LuaFunction.of((S, a) -> {
             if (a.length != 1) throw S.argError(1, "expected 1 argument");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new Encoder(S, cfg, out).value(a[0], 0);
-            return Lua.one(LuaString.wrap(out.toByteArray()));
+            return Lua.one(onDeepStack(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new Encoder(S, cfg, out).value(a[0], 0);
+                return LuaString.wrap(out.toByteArray());
+            }));
         }));
         t.put("decode", LuaFunction.of((S, a) -> {
             if (a.length != 1) throw S.argError(1, "expected 1 argument");
-            return Lua.one(new Decoder(S, cfg, S.checkString(a, 1).bytes).document());
+            byte[] json = S.checkString(a, 1).bytes;
+            return Lua.one(onDeepStack(() -> new Decoder(S, cfg, json).document()));
         }));
         t.put("encode_sparse_array", LuaFunction.of((S, a) -> {
             argCount(S, a, 3);
@@ -85,6 +88,35 @@ public final class CJsonLib {
         t.put("_NAME", LuaString.of("cjson"));
         t.put("_VERSION", LuaString.of("2.1.0"));
         return t;
+    }
+
+    /**
+     * Runs a recursive encode or decode; if the caller's Java stack is too small for the 1000
+     * levels cjson allows, runs it again on a thread with a large stack (the work is pure).
+     */
+    static Object onDeepStack(java.util.function.Supplier<Object> work) {
+        try {
+            return work.get();
+        } catch (StackOverflowError e) {
+            Object[] result = new Object[1];
+            RuntimeException[] failure = new RuntimeException[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    result[0] = work.get();
+                } catch (RuntimeException ex) {
+                    failure[0] = ex;
+                }
+            }, "fakeredis-cjson", 64L << 20);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new LuaError("interrupted");
+            }
+            if (failure[0] != null) throw failure[0];
+            return result[0];
+        }
     }
 
     private static void argCount(LuaState L, Object[] a, int max) {

@@ -530,6 +530,8 @@ public final class LuaState {
         if (v instanceof Boolean) return LuaString.of((Boolean) v ? "true" : "false");
         LuaString s = Lua.toLuaString(v);
         if (s != null) return s;
+        // a light userdata prints its pointer: cjson.null's is NULL, "userdata: (nil)" in glibc
+        if (v instanceof LuaUserdata && ((LuaUserdata) v).label != null) return LuaString.of("userdata: " + ((LuaUserdata) v).label);
         String type = v instanceof LuaFunction ? "function" : Lua.typeName(v);
         return LuaString.of(type + ": " + address(v));
     }

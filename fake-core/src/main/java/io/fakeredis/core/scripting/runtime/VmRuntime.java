@@ -35,8 +35,11 @@ public final class VmRuntime implements LuaRuntime {
             "pairs", "pcall", "rawequal", "rawget", "rawset", "redis", "select", "setmetatable", "string", "struct", "table",
             "tonumber", "tostring", "type", "unpack", "xpcall", "__redis__err__handler");
     private static final String[] LIBRARIES = {"string", "table", "math", "coroutine", "redis", "cjson", "bit", "struct", "cmsgpack"};
-    /** Redis's count hook period. */
-    private static final int HOOK_PERIOD = 100000;
+    /**
+     * Redis's count hook runs every 100000 VM instructions; our interpreter counts statements and
+     * loop iterations, each worth several instructions.
+     */
+    private static final int HOOK_PERIOD = 10000;
 
     final LuaState L = Libraries.newState();
     /** The caller's side while a script runs; null between runs. */
@@ -80,6 +83,7 @@ public final class VmRuntime implements LuaRuntime {
         for (Object key : extra) globals.put(key, null);
         for (String lib : LIBRARIES) wrapBuiltins((LuaTable) globals.get(lib), !lib.equals("coroutine") && !lib.equals("redis"));
         wrapBuiltins(globals, true);
+        globals.put("pcall", redisPcall((LuaFunction) globals.get("pcall")));
         for (String lib : LIBRARIES) ((LuaTable) globals.get(lib)).readonly = true;
         globals.metatable = strict();
         globals.metatable.readonly = true;
@@ -141,6 +145,18 @@ public final class VmRuntime implements LuaRuntime {
             wrapped.add(new Object[] {k, new Positioned(f)});
         }
         for (Object[] e : wrapped) t.put(e[0], e[1]);
+    }
+
+    /** Redis 7.0's pcall: an error table that has an err string comes back as that string. */
+    private static LuaFunction redisPcall(LuaFunction pcall) {
+        return LuaFunction.of((S, a) -> {
+            Object[] r = pcall.call(S, a);
+            if (r.length > 1 && r[0] == Boolean.FALSE && r[1] instanceof LuaTable) {
+                Object err = ((LuaTable) r[1]).get("err");
+                if (err instanceof LuaString) r[1] = err;
+            }
+            return r;
+        });
     }
 
     /** A builtin that notes where its errors were raised. */
@@ -365,8 +381,8 @@ public final class VmRuntime implements LuaRuntime {
             while (t.next(k, kv)) {
                 k = kv[0];
                 Object v = kv[1];
-                if (!(k instanceof LuaString)) throw plain("ERR named argument key given to redis.register_function is not a string");
-                String key = k.toString();
+                if (!isString(k)) throw plain("ERR named argument key given to redis.register_function is not a string");
+                String key = Lua.toLuaString(k).toString();
                 if (key.equals("function_name")) {
                     if (!isString(v)) throw plain("ERR function_name argument given to redis.register_function must be a string");
                     name = v;

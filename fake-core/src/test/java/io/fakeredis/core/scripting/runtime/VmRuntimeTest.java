@@ -101,6 +101,15 @@ class VmRuntimeTest {
     }
 
     @Test
+    void deepCjsonOnASmallStack() throws Exception {
+        String[] r = new String[1];
+        Thread t = new Thread(null, () -> r[0] = eval("local t={} t[1]=t return cjson.encode(t)"), "small", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(r[0]).isEqualTo("ERROR ERR user_script:1: Cannot serialise, excessive nesting (1001) @@user_script:1");
+    }
+
+    @Test
     void killRaisesWithThePosition() {
         rt.periodic(rt::kill);
         assertThat(eval("local i = 0\nwhile true do i = i + 1 end"))
