@@ -558,7 +558,18 @@ public final class LuaState {
 
     /** luaL_error: an error whose message starts with where(1). */
     public LuaError error(String message) {
-        return new LuaError(where(1) + message);
+        return new LuaError(text(where(1) + message));
+    }
+
+    /**
+     * A message as Lua bytes: one byte per char, as the libraries embed Lua strings with
+     * LuaString.latin1(); a text with chars beyond 0xff is taken as UTF-8.
+     */
+    static LuaString text(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) return LuaString.of(s);
+        }
+        return LuaString.latin1(s);
     }
 
     /**

@@ -45,7 +45,7 @@ class LuaRedisCasesTest {
             if (v == Boolean.TRUE) return "1";
             return L.tostring(v).latin1();
         } catch (LuaError e) {
-            return e.getMessage();
+            return e.value instanceof LuaString ? ((LuaString) e.value).latin1() : e.getMessage();
         } finally {
             L.closeCoroutines();
         }
