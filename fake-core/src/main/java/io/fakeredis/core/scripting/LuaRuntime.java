@@ -5,7 +5,7 @@ import io.fakeredis.core.ReplySink;
 /**
  * The Lua virtual machine behind EVAL and FCALL. The engine-neutral parts (script cache, command
  * checks, flags, error texts) live in {@link Scripting}; a runtime only compiles, runs and converts
- * values, so LuaJ could be swapped for another Lua.
+ * values (our own Lua 5.1 interpreter: runtime.VmRuntime).
  */
 public interface LuaRuntime {
     /** Compiles a chunk; throws {@link ScriptError} with Lua's message on a syntax error. */

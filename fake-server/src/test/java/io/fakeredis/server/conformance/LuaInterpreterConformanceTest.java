@@ -4,8 +4,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scripts whose replies depend on the Lua interpreter itself (number formatting, table order,
- * the VM's and the parser's error texts, coroutines) and on Redis's extra libraries: cases
- * LuaJ answered differently from Redis's Lua 5.1.
+ * the VM's and the parser's error texts, coroutines) and on Redis's extra libraries.
  */
 class LuaInterpreterConformanceTest extends ConformanceTest {
     @Test
