@@ -356,4 +356,30 @@ class LuaVmTest {
                 .isEqualTo("killed");
         assertThatThrownBy(() -> eval("while true do end")).hasMessage("killed");
     }
+
+    @Test
+    void chunksResolveGlobalsInTheirEnvironment() {
+        LuaTable env = new LuaTable();
+        env.put("x", 42.0);
+        LuaClosure f = L.load("return x, y".getBytes(StandardCharsets.UTF_8), "=env", env);
+        assertThat(L.call(f)).containsExactly(42.0, null);
+        assertThat(f.env).isSameAs(env);
+        assertThatThrownBy(() -> L.call(L.load("local t = nil return t.x".getBytes(StandardCharsets.UTF_8), "=env", env)))
+                .hasMessage("env:1: attempt to index local 't' (a nil value)");
+    }
+
+    @Test
+    void onOwnerThreadRunsDirectlyOutsideCoroutines() {
+        Thread me = Thread.currentThread();
+        assertThat(L.onOwnerThread(() -> Thread.currentThread())).isSameAs(me);
+        L.globals.put("owner", Builtin.of((l, a) -> new Object[] {l.onOwnerThread(() -> Thread.currentThread() == me)}));
+        assertThat(eval("return tostring(coroutine.wrap(function() return owner() end)())")).isEqualTo("true");
+    }
+
+    @Test
+    void stackOverflowLimitGrowsAfterTheFirstOverflowAsInLua() {
+        String count = "local max = 0 local function f(n) max = n return 1 + f(n + 1) end local ok, e = pcall(f, 1) return max .. ' ' .. e";
+        assertThat(eval(count)).isEqualTo("16381 user_script:1: stack overflow");
+        assertThat(eval(count)).isEqualTo("19997 user_script:1: stack overflow");
+    }
 }
