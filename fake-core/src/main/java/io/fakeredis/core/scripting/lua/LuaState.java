@@ -49,8 +49,10 @@ public final class LuaState {
         Object run(java.util.function.Supplier<Object> task);
     }
 
-    /** Coroutines that may own a Java thread, ended by closeCoroutines(). */
+    /** Started coroutines not yet dead, ended by closeCoroutines(). */
     final List<LuaThread> coroutines = new ArrayList<>();
+    /** The threads coroutines run on. */
+    final CoroutineWorkers workers = new CoroutineWorkers();
 
     /** Lua frames allowed on a call stack (grows once, after the first "stack overflow", as in Lua). */
     int maxFrames = CallStack.FIRST_MAX_FRAMES;
@@ -547,13 +549,8 @@ public final class LuaState {
     public void closeCoroutines() {
         List<LuaThread> all = new ArrayList<>(coroutines);
         coroutines.clear();
-        // all threads unwind at once, then wait for them
-        List<Thread> ending = new ArrayList<>();
-        for (LuaThread co : all) {
-            Thread t = co.kill();
-            if (t != null) ending.add(t);
-        }
-        LuaThread.join(ending);
+        for (LuaThread co : all) co.kill();
+        workers.stopAll();
     }
 
     /** luaL_error: an error whose message starts with where(1). */

@@ -1,15 +1,13 @@
 package io.fakeredis.core.scripting.lua;
 
-import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * A coroutine (Lua type "thread"). Each runs its function on its own daemon Java thread; resume
+ * A coroutine (Lua type "thread"). Each runs its function on a daemon Java thread; resume
  * and yield hand control back and forth, so exactly one of them runs at any time.
  */
 public final class LuaThread {
     private static final int YIELD = 0, RETURN = 1, ERROR = 2, FAIL = 3, RESUME = 4, KILL = 5;
-    private static final long STACK_SIZE = 1L << 20; // deeper Lua calls continue on a larger stack (LuaState.continueOnFreshStack)
 
     private static final class Msg {
         final int kind;
@@ -37,7 +35,7 @@ public final class LuaThread {
     final CallStack stack = new CallStack();
     /** "suspended", "running", "normal" or "dead". */
     String status = "suspended";
-    private Thread thread;
+    private boolean started;
     /** Msg, or a Handoff answering a task. */
     private final SynchronousQueue<Object> toCo = new SynchronousQueue<>();
     /** Msg, or a Handoff carrying a task for the resumer's thread. */
@@ -66,11 +64,10 @@ public final class LuaThread {
         L.cs = stack;
         Msg m;
         try {
-            if (thread == null) {
-                thread = new Thread(null, () -> body(args), "fakeredis-lua-coroutine", STACK_SIZE);
-                thread.setDaemon(true);
+            if (!started) {
+                started = true;
                 L.coroutines.add(this);
-                thread.start();
+                L.workers.start(() -> body(args));
             } else {
                 put(toCo, new Msg(RESUME, args, null, null));
             }
@@ -147,20 +144,10 @@ public final class LuaThread {
         return m.values;
     }
 
-    /** Ends a suspended coroutine's Java thread. */
-    /** Tells a suspended coroutine's thread to end; returns the thread to wait for, or null. */
-    Thread kill() {
-        Thread t = null;
-        if (thread != null && "suspended".equals(status) && thread.isAlive()) {
-            put(toCo, new Msg(KILL, null, null, null));
-            t = thread;
-        }
+    /** Tells a suspended coroutine to end: its thread unwinds it (LuaState.closeCoroutines waits). */
+    void kill() {
+        if (started && "suspended".equals(status)) put(toCo, new Msg(KILL, null, null, null));
         status = "dead";
-        return t;
-    }
-
-    static void join(List<Thread> threads) {
-        for (Thread t : threads) join(t);
     }
 
     private static Object[] prepend(Object first, Object[] rest) {

@@ -382,4 +382,21 @@ class LuaVmTest {
         assertThat(eval(count)).isEqualTo("16381 user_script:1: stack overflow");
         assertThat(eval(count)).isEqualTo("19997 user_script:1: stack overflow");
     }
+
+    @Test
+    void finishedCoroutinesLendTheirThreadsAndCloseEndsThem() throws Exception {
+        java.util.Set<Thread> used = new java.util.HashSet<>();
+        L.globals.put("mark", Builtin.of((l, a) -> {
+            used.add(Thread.currentThread());
+            return Lua.NONE;
+        }));
+        assertThat(eval("local n = 0 for i = 1, 50 do local co = coroutine.wrap(function(x) mark() coroutine.yield(x) return x * 2 end)"
+                + " n = n + co(i) + co() end return n")).isEqualTo("3825");
+        assertThat(used.size()).isLessThanOrEqualTo(3);
+        L.closeCoroutines();
+        for (Thread t : used) {
+            t.join(1000);
+            assertThat(t.isAlive()).isFalse();
+        }
+    }
 }
