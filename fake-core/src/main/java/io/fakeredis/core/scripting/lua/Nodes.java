@@ -578,6 +578,7 @@ final class Nodes {
         final Expr[] keys, values;
         final int[] arrayBefore;
         final int narray, nhash;
+        final boolean lastMulti;
 
         Table(Expr[] arrayItems, Expr[] keys, Expr[] values, int[] arrayBefore, int line) {
             this.arrayItems = arrayItems;
@@ -586,9 +587,19 @@ final class Nodes {
             this.arrayBefore = arrayBefore;
             this.line = line;
             int na = arrayItems.length;
-            if (na > 0 && arrayItems[na - 1].isMulti()) na--;
+            // only the constructor's last field expands to all its values, as in lparser.c
+            this.lastMulti = na > 0 && arrayItems[na - 1].isMulti()
+                    && (keys.length == 0 || arrayBefore[keys.length - 1] < na);
+            if (lastMulti) na--;
             this.narray = fb2int(int2fb(na));
             this.nhash = fb2int(int2fb(keys.length));
+        }
+
+        /** OP_SETLIST: grows the array part to the last index first, so nils stay inside it. */
+        private static void setList(LuaTable t, int done, Object[] values, int n) {
+            if (n == 0) return;
+            if (done + n > t.arraySize()) t.resizeArray(done + n);
+            for (int j = 0; j < n; j++) t.put(done + j + 1, values[j]);
         }
 
         static int int2fb(int x) {
@@ -626,22 +637,22 @@ final class Nodes {
                 }
                 if (i == na) break;
                 if (npending == 50) {
-                    for (int j = 0; j < npending; j++) t.put(done + j + 1, pending[j]);
+                    setList(t, done, pending, npending);
                     done += npending;
                     npending = 0;
                 }
                 Expr e = arrayItems[i];
-                if (i == na - 1 && e.isMulti()) {
+                if (i == na - 1 && lastMulti) {
                     Object[] rest = e.evalMulti(f);
-                    for (int j = 0; j < npending; j++) t.put(done + j + 1, pending[j]);
-                    done += npending;
-                    npending = 0;
-                    for (Object v : rest) t.put(++done, v);
+                    Object[] all = java.util.Arrays.copyOf(pending, npending + rest.length);
+                    System.arraycopy(rest, 0, all, npending, rest.length);
+                    pending = all;
+                    npending = all.length;
                 } else {
                     pending[npending++] = e.eval(f);
                 }
             }
-            for (int j = 0; j < npending; j++) t.put(done + j + 1, pending[j]);
+            setList(t, done, pending, npending);
             return t;
         }
     }

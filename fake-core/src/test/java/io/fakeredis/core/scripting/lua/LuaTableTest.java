@@ -419,7 +419,6 @@ class LuaTableTest {
      * OP_SETLIST pre-sizes the array part for all the values of a last call or "..." item
      * (LuaTable.resizeArray), so the nil among them stays in the array part and # is 3.
      */
-    @org.junit.jupiter.api.Disabled("the VM's table constructor does not call resizeArray for a multi-value last item yet")
     @Test
     void constructorWithCallResultsThroughTheVm() {
         String script = "local function f() return 1,nil,3 end local t={f()}"
