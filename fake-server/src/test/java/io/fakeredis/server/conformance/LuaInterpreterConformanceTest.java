@@ -62,6 +62,13 @@ class LuaInterpreterConformanceTest extends ConformanceTest {
             // a coroutine left suspended does not leak into the next script
             s.same("EVAL", "local co = coroutine.create(function() coroutine.yield(1) end) coroutine.resume(co) return 1", "0");
             s.same("EVAL", "return 2", "0");
+            s.same("EVAL", "return coroutine.yield(1)", "0");
+            s.same("EVAL", "local co = coroutine.wrap(function() local ok, v = pcall(function() coroutine.yield(1) return 2 end) "
+                    + "return tostring(ok) .. tostring(v) end) return {co(), co()}", "0");
+            s.same("EVAL", "local co = coroutine.wrap(function()\n local x = nil + 1 end) co()", "0");
+            s.same("EVAL", "local co = coroutine.wrap(function() error({err='from co'}) end) co()", "0");
+            s.same("EVAL", "local co = coroutine.create(function() redis.call('set', 'cokey', 'v') coroutine.yield() end) "
+                    + "coroutine.resume(co) return redis.call('get', 'cokey')", "0");
         });
     }
 

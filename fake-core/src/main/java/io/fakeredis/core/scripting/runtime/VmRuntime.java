@@ -7,6 +7,7 @@ import io.fakeredis.core.scripting.libs.BitLib;
 import io.fakeredis.core.scripting.libs.CJsonLib;
 import io.fakeredis.core.scripting.libs.CMsgPackLib;
 import io.fakeredis.core.scripting.libs.StructLib;
+import io.fakeredis.core.scripting.lua.Builtin;
 import io.fakeredis.core.scripting.lua.Lua;
 import io.fakeredis.core.scripting.lua.LuaError;
 import io.fakeredis.core.scripting.lua.LuaFunction;
@@ -81,7 +82,7 @@ public final class VmRuntime implements LuaRuntime {
             if (!(k instanceof LuaString) || !EVAL_GLOBALS.contains(k.toString())) extra.add(k);
         }
         for (Object key : extra) globals.put(key, null);
-        for (String lib : LIBRARIES) wrapBuiltins((LuaTable) globals.get(lib), !lib.equals("coroutine") && !lib.equals("redis"));
+        for (String lib : LIBRARIES) wrapBuiltins((LuaTable) globals.get(lib), !lib.equals("redis"));
         wrapBuiltins(globals, true);
         globals.put("pcall", redisPcall((LuaFunction) globals.get("pcall")));
         for (String lib : LIBRARIES) ((LuaTable) globals.get(lib)).readonly = true;
@@ -127,8 +128,8 @@ public final class VmRuntime implements LuaRuntime {
 
     /**
      * Wraps the builtins of a table so an error passing through one remembers the script line it
-     * was raised from (as Redis's error handler reads it off the stack before unwinding). The
-     * coroutine and pcall functions stay as they are.
+     * was raised from (as Redis's error handler reads it off the stack before unwinding). pcall
+     * and xpcall stay as they are.
      */
     private void wrapBuiltins(LuaTable t, boolean wrap) {
         if (!wrap) return;
@@ -141,15 +142,14 @@ public final class VmRuntime implements LuaRuntime {
             if (!(v instanceof LuaFunction) || !(k instanceof LuaString)) continue;
             String name = k.toString();
             if (name.equals("pcall") || name.equals("xpcall") || name.startsWith("__")) continue;
-            LuaFunction f = (LuaFunction) v;
-            wrapped.add(new Object[] {k, new Positioned(f)});
+            wrapped.add(new Object[] {k, positioned((LuaFunction) v)});
         }
         for (Object[] e : wrapped) t.put(e[0], e[1]);
     }
 
     /** Redis 7.0's pcall: an error table that has an err string comes back as that string. */
     private static LuaFunction redisPcall(LuaFunction pcall) {
-        return LuaFunction.of((S, a) -> {
+        return Builtin.of((S, a) -> {
             Object[] r = pcall.call(S, a);
             if (r.length > 1 && r[0] == Boolean.FALSE && r[1] instanceof LuaTable) {
                 Object err = ((LuaTable) r[1]).get("err");
@@ -159,23 +159,20 @@ public final class VmRuntime implements LuaRuntime {
         });
     }
 
-    /** A builtin that notes where its errors were raised. */
-    private final class Positioned extends LuaFunction {
-        private final LuaFunction f;
-
-        Positioned(LuaFunction f) {
-            this.f = f;
-        }
-
-        @Override
-        public Object[] call(LuaState S, Object[] args) {
+    /**
+     * The builtin f, noting where its errors were raised. A Builtin stays one, so it keeps running
+     * on the Lua code's own thread (coroutines, yield and pcall depend on it).
+     */
+    private LuaFunction positioned(LuaFunction f) {
+        LuaFunction.Body body = (S, args) -> {
             try {
                 return f.call(S, args);
             } catch (LuaError e) {
                 if (e != lastError) note(S, e);
                 throw e;
             }
-        }
+        };
+        return f instanceof Builtin ? Builtin.of(body) : LuaFunction.of(body);
     }
 
     /** Remembers the position of the innermost Lua function for this error. */
@@ -340,7 +337,8 @@ public final class VmRuntime implements LuaRuntime {
         Object v = e.value;
         String source = null;
         int line = 0;
-        if (e == lastError) {
+        // the same error, or its value raised again (coroutine.wrap re-raises a coroutine's error)
+        if (e == lastError || (lastError != null && v instanceof LuaTable && lastError.value == v)) {
             source = lastSource;
             line = lastLine;
         } else if (v instanceof LuaString) {
