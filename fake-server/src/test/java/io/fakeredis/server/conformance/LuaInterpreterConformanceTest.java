@@ -113,6 +113,10 @@ class LuaInterpreterConformanceTest extends ConformanceTest {
             s.same("EVAL", "local ok, e = pcall(redis.call, 'nosuch') return e", "0");
             s.same("EVAL", "return {redis.REDIS_VERSION, redis.REDIS_VERSION_NUM, redis.LOG_WARNING, redis.REPL_REPLICA}", "0");
             s.same("EVAL", "redis.call('set', 'k', 'v') return redis.call('incr', 'k')", "0");
+            s.same("EVAL", "redis.setresp(3) return {big_number='1234'}", "0");
+            s.same("EVAL", "return {big_number='12\n34'}", "0");
+            s.same("EVAL", "redis.setresp(3) return {map={a=1}, set={b=true}, double=1.5}", "0");
+            s.same("EVAL", "redis.setresp(3) return {verbatim_string={format='txt', string='hello'}}", "0");
         });
     }
 

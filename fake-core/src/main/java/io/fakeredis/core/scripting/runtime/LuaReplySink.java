@@ -172,6 +172,12 @@ final class LuaReplySink implements ReplySink {
     }
 
     @Override
+    public void bigNumber(byte[] digits) {
+        if (resp == 2) add(LuaString.of(digits));
+        else add(field("big_number", LuaString.of(digits)));
+    }
+
+    @Override
     public void verbatim(String format, byte[] text) {
         if (resp == 2) {
             add(LuaString.of(text));

@@ -59,9 +59,7 @@ final class ToReply {
         }
         Object big = t.get(BIG_NUMBER);
         if (big instanceof LuaString) {
-            // RESP2 has no big numbers: Redis sends them as bulk strings
-            byte[] b = oneLine((LuaString) big).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            out.bulk(b, 0, b.length);
+            out.bigNumber(oneLine((LuaString) big).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         Object verbatim = t.get(VERBATIM);
