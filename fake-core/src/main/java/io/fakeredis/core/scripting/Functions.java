@@ -89,7 +89,7 @@ public final class Functions {
     }
 
     private LuaRuntime lua() {
-        if (lua == null) lua = new VmRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true);
+        if (lua == null) lua = new VmRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true, engine.scripting.luaRandom);
         return lua;
     }
 

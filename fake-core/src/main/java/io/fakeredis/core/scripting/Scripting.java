@@ -6,6 +6,7 @@ import io.fakeredis.core.ReplySink;
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.db.Database;
+import io.fakeredis.core.scripting.lua.Rand48;
 import io.fakeredis.core.scripting.runtime.VmRuntime;
 import io.fakeredis.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +50,15 @@ public final class Scripting {
         }
     }
 
+    /** math.random's generator: one per server, shared with functions, kept across SCRIPT FLUSH (as Redis's). */
+    final Rand48 luaRandom = new Rand48();
+
     public Scripting(Engine engine) {
         this.engine = engine;
     }
 
     private LuaRuntime lua() {
-        if (lua == null) lua = new VmRuntime(Engine.VERSION, versionNum(Engine.VERSION));
+        if (lua == null) lua = new VmRuntime(Engine.VERSION, versionNum(Engine.VERSION), false, luaRandom);
         return lua;
     }
 

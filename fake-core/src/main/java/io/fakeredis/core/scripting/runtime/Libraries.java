@@ -2,6 +2,7 @@ package io.fakeredis.core.scripting.runtime;
 
 import io.fakeredis.core.scripting.lua.LuaState;
 import io.fakeredis.core.scripting.lua.MathLib;
+import io.fakeredis.core.scripting.lua.Rand48;
 import io.fakeredis.core.scripting.lua.StringLib;
 import io.fakeredis.core.scripting.lua.TableLib;
 
@@ -9,12 +10,12 @@ import io.fakeredis.core.scripting.lua.TableLib;
 final class Libraries {
     private Libraries() {}
 
-    /** A state with Lua's base, coroutine, table, string and math libraries. */
-    static LuaState newState() {
+    /** A state with Lua's base, coroutine, table, string and math libraries; math.random draws from random. */
+    static LuaState newState(Rand48 random) {
         LuaState L = LuaState.withBaseLibs();
         TableLib.install(L);
         StringLib.install(L);
-        MathLib.install(L);
+        MathLib.install(L, random);
         return L;
     }
 }

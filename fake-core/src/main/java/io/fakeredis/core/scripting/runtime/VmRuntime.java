@@ -14,6 +14,7 @@ import io.fakeredis.core.scripting.lua.LuaFunction;
 import io.fakeredis.core.scripting.lua.LuaState;
 import io.fakeredis.core.scripting.lua.LuaString;
 import io.fakeredis.core.scripting.lua.LuaTable;
+import io.fakeredis.core.scripting.lua.Rand48;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class VmRuntime implements LuaRuntime {
      */
     private static final int HOOK_PERIOD = 10000;
 
-    final LuaState L = Libraries.newState();
+    final LuaState L;
     /** The caller's side while a script runs; null between runs. */
     Bridge bridge;
     private final String chunk;
@@ -58,11 +59,15 @@ public final class VmRuntime implements LuaRuntime {
     private int lastLine;
 
     public VmRuntime(String version, int versionNum) {
-        this(version, versionNum, false);
+        this(version, versionNum, false, new Rand48());
     }
 
-    /** functions: the runtime behind FUNCTION/FCALL, a separate Lua state as in Redis. */
-    public VmRuntime(String version, int versionNum, boolean functions) {
+    /**
+     * functions: the runtime behind FUNCTION/FCALL, a separate Lua state as in Redis. random: the
+     * generator behind math.random, one per server as Redis's (shared by EVAL and functions).
+     */
+    public VmRuntime(String version, int versionNum, boolean functions, Rand48 random) {
+        L = Libraries.newState(random);
         chunk = functions ? "user_function" : "user_script";
         globals = L.globals;
         RedisLib redisLib = new RedisLib(this);
