@@ -121,6 +121,15 @@ class LuaInterpreterConformanceTest extends ConformanceTest {
     }
 
     @Test
+    void functionLoadTimesOut() {
+        run(s -> {
+            s.same("FUNCTION", "LOAD", "#!lua name=slow\nwhile true do end");
+            s.same("FUNCTION", "LOAD", "#!lua name=slow2\nwhile true do pcall(function() while true do end end) end");
+            s.same("FUNCTION", "LIST");
+        });
+    }
+
+    @Test
     void extraLibraries() {
         run(s -> {
             s.same("EVAL", "return cjson.encode(function() end)", "0");

@@ -51,6 +51,10 @@ public final class VmRuntime implements LuaRuntime {
     /** FUNCTION LOAD's redis table: register_function, log, LOG_* and the version only. */
     private LuaTable loadRedis;
     private Registrar registrar;
+    /** While FUNCTION LOAD runs a library body: when it times out (System.nanoTime), else 0. */
+    private long loadDeadline;
+    /** Redis's FUNCTION LOAD limit. */
+    private static final long LOAD_TIMEOUT_NANOS = 500_000_000L;
     private volatile boolean killed;
     private volatile Runnable periodic;
     /** Where the last error raised through a builtin was raised: Redis's error handler reads it from the stack. */
@@ -244,6 +248,12 @@ public final class VmRuntime implements LuaRuntime {
 
     /** Redis's count hook: serve the periodic work, and stop a killed script at every instruction. */
     private void hook() {
+        if (loadDeadline != 0 && System.nanoTime() - loadDeadline > 0) {
+            // as luaEngineLoadHook: raised again at each hook, so a pcall cannot keep the load going
+            LuaError e = new LuaError(RedisLib.errorTable("FUNCTION LOAD timeout"));
+            note(L, e, 0);
+            throw e;
+        }
         Runnable p = periodic;
         if (p != null && !killed) p.run(); // may call kill()
         if (killed) {
@@ -315,6 +325,8 @@ public final class VmRuntime implements LuaRuntime {
         for (Object[] e : saved) globals.put(e[0], null);
         globals.put("redis", loadRedis);
         globals.readonly = true;
+        loadDeadline = System.nanoTime() + LOAD_TIMEOUT_NANOS;
+        if (loadDeadline == 0) loadDeadline = 1;
         try {
             L.call(compiled);
         } catch (LuaError e) {
@@ -322,6 +334,7 @@ public final class VmRuntime implements LuaRuntime {
         } catch (StackOverflowError e) {
             throw new ScriptError("ERR " + chunk + ": stack overflow", "@" + chunk, 0);
         } finally {
+            loadDeadline = 0;
             globals.readonly = false;
             globals.put("redis", null);
             for (Object[] e : saved) globals.put(e[0], e[1]);
