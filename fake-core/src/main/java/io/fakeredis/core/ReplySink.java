@@ -61,6 +61,11 @@ public interface ReplySink {
     /** A verbatim string such as INFO's text; RESP2 sees a bulk string. */
     void verbatim(String format, byte[] text);
 
+    /** A RESP3 big number (digits as given, e.g. a script's {big_number=...}); RESP2 sees a bulk string. */
+    default void bigNumber(byte[] digits) {
+        bulk(digits);
+    }
+
     /** How many error replies were written so far; lets the engine count failed calls. */
     long errors();
 

@@ -216,6 +216,18 @@ final class RespWriter implements ReplySink {
     }
 
     @Override
+    public void bigNumber(byte[] digits) {
+        if (resp == 2) {
+            bulk(digits);
+            return;
+        }
+        ensure(1);
+        buf[len++] = '(';
+        raw(digits);
+        raw(CRLF);
+    }
+
+    @Override
     public void verbatim(String format, byte[] text) {
         if (resp == 2) {
             bulk(text);

@@ -4,7 +4,7 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Engine;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.ReplySink;
-import io.fakeredis.core.scripting.luaj.LuajRuntime;
+import io.fakeredis.core.scripting.runtime.VmRuntime;
 import io.fakeredis.core.util.ByteKey;
 import io.fakeredis.core.util.Bytes;
 import io.fakeredis.core.util.Glob;
@@ -89,7 +89,7 @@ public final class Functions {
     }
 
     private LuaRuntime lua() {
-        if (lua == null) lua = new LuajRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true);
+        if (lua == null) lua = new VmRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true, engine.scripting.luaRandom);
         return lua;
     }
 

@@ -5,7 +5,7 @@ import io.fakeredis.core.ReplySink;
 /**
  * The Lua virtual machine behind EVAL and FCALL. The engine-neutral parts (script cache, command
  * checks, flags, error texts) live in {@link Scripting}; a runtime only compiles, runs and converts
- * values, so LuaJ could be swapped for another Lua.
+ * values (our own Lua 5.1 interpreter: runtime.VmRuntime).
  */
 public interface LuaRuntime {
     /** Compiles a chunk; throws {@link ScriptError} with Lua's message on a syntax error. */
@@ -59,5 +59,13 @@ public interface LuaRuntime {
 
         /** redis.log(level, message). */
         void log(int level, String message);
+
+        /**
+         * redis.acl_check_cmd: whether the calling user may run the command; throws ScriptError
+         * ("ERR Invalid command passed to redis.acl_check_cmd()") for an unknown command.
+         */
+        default boolean aclCheck(byte[][] argv) {
+            return true;
+        }
     }
 }

@@ -1,25 +1,25 @@
-package io.fakeredis.core.scripting.luaj;
+package io.fakeredis.core.scripting.runtime;
 
 import io.fakeredis.core.ReplySink;
+import io.fakeredis.core.scripting.lua.LuaString;
+import io.fakeredis.core.scripting.lua.LuaTable;
 import io.fakeredis.core.util.Bytes;
 import java.util.ArrayDeque;
-import org.luaj.vm2.LuaString;
-import org.luaj.vm2.LuaTable;
-import org.luaj.vm2.LuaValue;
 
 /** Builds the Lua value a command's reply becomes inside a script (Redis's redisProtocolToLuaType). */
-final class LuaSink implements ReplySink {
+final class LuaReplySink implements ReplySink {
     private static final int ARRAY = 0, MAP = 1, SET = 2;
 
     private static final class Frame {
         final LuaTable table;
-        final LuaValue wrapped;
+        final Object wrapped;
         final int kind;
         int remaining;
         int index;
-        LuaValue key;
+        Object key;
+        boolean haveKey;
 
-        Frame(LuaTable table, LuaValue wrapped, int kind, int remaining) {
+        Frame(LuaTable table, Object wrapped, int kind, int remaining) {
             this.table = table;
             this.wrapped = wrapped;
             this.kind = kind;
@@ -29,15 +29,15 @@ final class LuaSink implements ReplySink {
 
     private int resp;
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
-    private LuaValue result = LuaValue.NIL;
+    private Object result;
     private long errors;
     private boolean topLevelError;
 
-    LuaSink(int resp) {
+    LuaReplySink(int resp) {
         this.resp = resp;
     }
 
-    LuaValue result() {
+    Object result() {
         return result;
     }
 
@@ -45,7 +45,7 @@ final class LuaSink implements ReplySink {
         return topLevelError;
     }
 
-    private void add(LuaValue v) {
+    private void add(Object v) {
         Frame f = stack.peek();
         if (f == null) {
             result = v;
@@ -53,19 +53,20 @@ final class LuaSink implements ReplySink {
         }
         switch (f.kind) {
             case MAP:
-                if (f.key == null) {
+                if (!f.haveKey) {
                     f.key = v;
+                    f.haveKey = true;
                     f.remaining--; // a map entry completes with its value
                     return;
                 }
-                f.table.rawset(f.key, v);
-                f.key = null;
+                if (f.key != null) f.table.put(f.key, v);
+                f.haveKey = false;
                 break;
             case SET:
-                f.table.rawset(v, LuaValue.TRUE);
+                if (v != null) f.table.put(v, Boolean.TRUE);
                 break;
             default:
-                f.table.rawset(++f.index, v);
+                f.table.put(++f.index, v);
         }
         if (--f.remaining == 0) {
             stack.pop();
@@ -75,10 +76,10 @@ final class LuaSink implements ReplySink {
 
     private void open(int kind, int n, String wrapKey) {
         LuaTable t = new LuaTable();
-        LuaValue wrapped = t;
+        Object wrapped = t;
         if (wrapKey != null) {
             LuaTable w = new LuaTable();
-            w.rawset(wrapKey, t);
+            w.put(wrapKey, t);
             wrapped = w;
         }
         if (n == 0) {
@@ -86,6 +87,12 @@ final class LuaSink implements ReplySink {
             return;
         }
         stack.push(new Frame(t, wrapped, kind, n));
+    }
+
+    private static LuaTable field(String name, Object value) {
+        LuaTable t = new LuaTable();
+        t.put(name, value);
+        return t;
     }
 
     @Override
@@ -100,40 +107,34 @@ final class LuaSink implements ReplySink {
 
     @Override
     public void status(String s) {
-        LuaTable t = new LuaTable();
-        t.rawset("ok", s);
-        add(t);
+        add(field("ok", LuaString.of(s)));
     }
 
     @Override
     public void error(String s) {
         errors++;
         if (stack.isEmpty()) topLevelError = true;
-        LuaTable t = new LuaTable();
-        t.rawset("err", s);
-        add(t);
+        add(field("err", LuaString.of(s)));
     }
 
     @Override
     public void integer(long v) {
-        add(LuaValue.valueOf((double) v));
+        add((double) v);
     }
 
     @Override
     public void bulk(byte[] b, int off, int len) {
-        byte[] copy = new byte[len];
-        System.arraycopy(b, off, copy, 0, len);
-        add(LuaString.valueOf(copy));
+        add(LuaString.wrap(java.util.Arrays.copyOfRange(b, off, off + len)));
     }
 
     @Override
     public void nullBulk() {
-        add(resp == 2 ? LuaValue.FALSE : LuaValue.NIL);
+        add(resp == 2 ? Boolean.FALSE : null);
     }
 
     @Override
     public void nullArray() {
-        add(resp == 2 ? LuaValue.FALSE : LuaValue.NIL);
+        add(resp == 2 ? Boolean.FALSE : null);
     }
 
     @Override
@@ -160,33 +161,32 @@ final class LuaSink implements ReplySink {
 
     @Override
     public void dbl(double d) {
-        if (resp == 2) {
-            add(LuaValue.valueOf(Bytes.formatG17(d)));
-        } else {
-            LuaTable t = new LuaTable();
-            t.rawset("double", LuaValue.valueOf(d));
-            add(t);
-        }
+        if (resp == 2) add(LuaString.latin1(Bytes.formatG17(d)));
+        else add(field("double", d));
     }
 
     @Override
     public void bool(boolean b) {
-        if (resp == 2) add(LuaValue.valueOf(b ? 1 : 0));
-        else add(b ? LuaValue.TRUE : LuaValue.FALSE);
+        if (resp == 2) add(b ? 1.0 : 0.0);
+        else add(b);
+    }
+
+    @Override
+    public void bigNumber(byte[] digits) {
+        if (resp == 2) add(LuaString.of(digits));
+        else add(field("big_number", LuaString.of(digits)));
     }
 
     @Override
     public void verbatim(String format, byte[] text) {
         if (resp == 2) {
-            add(LuaString.valueOf(text));
+            add(LuaString.of(text));
             return;
         }
         LuaTable inner = new LuaTable();
-        inner.rawset("format", format);
-        inner.rawset("string", LuaString.valueOf(text));
-        LuaTable t = new LuaTable();
-        t.rawset("verbatim_string", inner);
-        add(t);
+        inner.put("format", LuaString.of(format));
+        inner.put("string", LuaString.of(text));
+        add(field("verbatim_string", inner));
     }
 
     @Override
