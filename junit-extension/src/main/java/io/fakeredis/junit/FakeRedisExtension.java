@@ -307,68 +307,49 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
         return fixed == null ? DECLARATIVE : this;
     }
 
-    // Store keys are plain classes, not records: a record's first hashCode spins its
-    // ObjectMethods bootstrap, about 20 ms of the first @FakeRedis class (docs/startup.md).
-    private static final class MethodKey {
-        final Object owner;
-
-        MethodKey(Object owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MethodKey && ((MethodKey) o).owner.equals(owner);
-        }
-
-        @Override
-        public int hashCode() {
-            return owner.hashCode();
-        }
-    }
-
-    private static final class PendingKey {
+    /**
+     * A key in JUnit's stores: the instance of a test method, one pending for a thread, or a
+     * named suite instance. A plain class, not records: a record's first hashCode spins its
+     * ObjectMethods bootstrap, about 20 ms of the first @FakeRedis class (docs/startup.md).
+     */
+    private static final class Key {
+        final char kind;
         final Object owner;
         final long thread;
 
-        PendingKey(Object owner, long thread) {
+        private Key(char kind, Object owner, long thread) {
+            this.kind = kind;
             this.owner = owner;
             this.thread = thread;
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PendingKey && ((PendingKey) o).owner.equals(owner) && ((PendingKey) o).thread == thread;
+        static Key method(Object owner) {
+            return new Key('m', owner, 0);
         }
 
-        @Override
-        public int hashCode() {
-            return owner.hashCode() * 31 + Long.hashCode(thread);
+        static Key pending(Object owner, long thread) {
+            return new Key('p', owner, thread);
         }
-    }
 
-    private static final class SuiteKey {
-        final String name;
-
-        SuiteKey(String name) {
-            this.name = name;
+        static Key suite(String name) {
+            return new Key('s', name, 0);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SuiteKey && ((SuiteKey) o).name.equals(name);
+            return o instanceof Key && ((Key) o).kind == kind && ((Key) o).owner.equals(owner) && ((Key) o).thread == thread;
         }
 
         @Override
         public int hashCode() {
-            return name.hashCode();
+            return (owner.hashCode() * 31 + Long.hashCode(thread)) * 31 + kind;
         }
     }
 
     private Instance acquire(ExtensionContext ec, Settings s, boolean constructor) {
         switch (s.lifecycle()) {
             case PER_SUITE: {
-                Instance i = ec.getRoot().getStore(NS).getOrComputeIfAbsent(new SuiteKey(s.name()), k -> new Instance(s), Instance.class);
+                Instance i = ec.getRoot().getStore(NS).getOrComputeIfAbsent(Key.suite(s.name()), k -> new Instance(s), Instance.class);
                 if (!i.settings.sameServer(s)) {
                     throw new ExtensionConfigurationException("the suite FakeRedis '" + s.name() + "' already runs with "
                             + i.settings.serverText() + " but this test asks for " + s.serverText()
@@ -383,7 +364,7 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
                 break;
         }
         ExtensionContext.Store classStore = classContext(ec).getStore(NS);
-        PendingKey pending = new PendingKey(key(), Thread.currentThread().getId());
+        Key pending = Key.pending(key(), Thread.currentThread().getId());
         if (ec.getTestMethod().isEmpty()) {
             // JUnit resolves constructor parameters in the class context: park the instance
             // until beforeEach of the same test (same thread) adopts it
@@ -396,22 +377,22 @@ public final class FakeRedisExtension implements BeforeAllCallback, AfterAllCall
             return classStore.getOrComputeIfAbsent(pending, k -> new Instance(s), Instance.class);
         }
         ExtensionContext.Store store = ec.getStore(NS);
-        Instance i = store.get(new MethodKey(key()), Instance.class);
+        Instance i = store.get(Key.method(key()), Instance.class);
         if (i != null) return i;
         Instance parked = classStore.remove(pending, Instance.class);
         Instance fresh = parked != null ? parked : new Instance(s);
-        store.put(new MethodKey(key()), fresh);
+        store.put(Key.method(key()), fresh);
         return fresh;
     }
 
     private Instance find(ExtensionContext ec, Settings s) {
         switch (s.lifecycle()) {
             case PER_SUITE:
-                return ec.getRoot().getStore(NS).get(new SuiteKey(s.name()), Instance.class);
+                return ec.getRoot().getStore(NS).get(Key.suite(s.name()), Instance.class);
             case PER_CLASS:
                 return classContext(ec).getStore(NS).get(key(), Instance.class);
             default:
-                return ec.getStore(NS).get(new MethodKey(key()), Instance.class);
+                return ec.getStore(NS).get(Key.method(key()), Instance.class);
         }
     }
 
