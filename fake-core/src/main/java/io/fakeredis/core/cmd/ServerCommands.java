@@ -212,13 +212,17 @@ public final class ServerCommands {
                 break;
             case "clients": {
                 int blocked = 0;
-                for (Client x : e.clients()) if (x.blocked) blocked++;
+                long maxOutput = 0; // Redis keeps peaks over its last seconds; the current maximum is close
+                for (Client x : e.clients()) {
+                    if (x.blocked) blocked++;
+                    maxOutput = Math.max(maxOutput, x.transport.outputBufferBytes());
+                }
                 b.append("# Clients\r\n");
                 line(b, "connected_clients", e.clients().size());
                 line(b, "cluster_connections", 0);
                 line(b, "maxclients", cfg.get("maxclients"));
                 line(b, "client_recent_max_input_buffer", 0);
-                line(b, "client_recent_max_output_buffer", 0);
+                line(b, "client_recent_max_output_buffer", maxOutput);
                 line(b, "blocked_clients", blocked);
                 line(b, "tracking_clients", 0);
                 line(b, "clients_in_timeout_table", 0);

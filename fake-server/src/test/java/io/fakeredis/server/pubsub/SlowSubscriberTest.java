@@ -116,6 +116,25 @@ class SlowSubscriberTest {
     }
 
     @Test
+    void infoAndClientListShowTheQueuedOutput() throws Exception {
+        try (Engine engine = new Engine(Clock.system());
+             FakeRedisServer server = FakeRedisServer.start(engine);
+             Socket slow = stalledSubscriber(server, "feed");
+             RawConnection pub = RawConnection.tcp(server.host(), server.port())) {
+            byte[] payload = new byte[100 * 1024];
+            byte[][] cmd = {RawConnection.utf8("PUBLISH")[0], RawConnection.utf8("feed")[0], payload};
+            for (int i = 0; i < 50; i++) pub.call(cmd); // 5 MB: under both limits, mostly queued
+            String info = new String(pub.call("INFO", "clients"), StandardCharsets.US_ASCII);
+            long recent = Long.parseLong(info.replaceAll("(?s).*client_recent_max_output_buffer:(\\d+).*", "$1"));
+            assertThat(recent).isGreaterThan(1024L * 1024);
+            String list = new String(pub.call("CLIENT", "LIST"), StandardCharsets.US_ASCII);
+            String line = java.util.Arrays.stream(list.split("\n")).filter(l -> l.contains("cmd=subscribe")).findFirst().orElseThrow();
+            long omem = Long.parseLong(line.replaceAll(".* omem=(\\d+).*", "$1"));
+            assertThat(omem).isGreaterThan(1024L * 1024);
+        }
+    }
+
+    @Test
     void softLimitCountsTimeOnTheEngineClock() throws Exception {
         ManualClock clock = new ManualClock();
         try (Engine engine = new Engine(clock);
