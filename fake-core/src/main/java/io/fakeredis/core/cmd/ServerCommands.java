@@ -253,9 +253,9 @@ public final class ServerCommands {
                 line(b, "used_memory_vm_eval", 32768);
                 line(b, "used_memory_lua_human", "32.00K");
                 line(b, "used_memory_scripts_eval", 0);
-                line(b, "number_of_cached_scripts", 0);
-                line(b, "number_of_functions", 0);
-                line(b, "number_of_libraries", 0);
+                line(b, "number_of_cached_scripts", e.scripting.cachedScripts());
+                line(b, "number_of_functions", e.functions.functionCount());
+                line(b, "number_of_libraries", e.functions.libraryCount());
                 line(b, "used_memory_vm_functions", 32768);
                 line(b, "used_memory_vm_total", 65536);
                 line(b, "used_memory_vm_total_human", "64.00K");

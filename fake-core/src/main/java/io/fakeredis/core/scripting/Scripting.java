@@ -57,6 +57,11 @@ public final class Scripting {
         this.engine = engine;
     }
 
+    /** Scripts in the cache, for INFO memory's number_of_cached_scripts. */
+    public int cachedScripts() {
+        return scripts.size();
+    }
+
     private LuaRuntime lua() {
         if (lua == null) lua = new VmRuntime(Engine.VERSION, versionNum(Engine.VERSION), false, luaRandom);
         return lua;

@@ -1,8 +1,38 @@
 package io.fakeredis.server.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ScriptConformanceTest extends ConformanceTest {
+    @Test
+    void infoMemoryCountsScriptsAndFunctions() {
+        run(s -> {
+            s.same("SCRIPT", "FLUSH");
+            s.same("FUNCTION", "FLUSH");
+            s.same("SCRIPT", "LOAD", "return 1");
+            s.same("EVAL", "return 2", "0");
+            s.same("FUNCTION", "LOAD", "#!lua name=lib1\nredis.register_function('f1', function() return 1 end)\n"
+                    + "redis.register_function('f2', function() return 2 end)");
+            s.same("FUNCTION", "LOAD", "#!lua name=lib2\nredis.register_function('g1', function() return 1 end)");
+            byte[][] info = s.both("INFO", "memory");
+            for (String field : new String[] {"number_of_cached_scripts", "number_of_functions", "number_of_libraries"}) {
+                assertEquals(field(info[0], field), field(info[1], field), field);
+                org.junit.jupiter.api.Assertions.assertNotNull(field(info[0], field), field);
+            }
+            s.same("SCRIPT", "FLUSH");
+            s.same("FUNCTION", "FLUSH");
+        });
+    }
+
+    private static String field(byte[] info, String name) {
+        for (String line : new String(info, StandardCharsets.UTF_8).split("\r\n")) {
+            if (line.startsWith(name + ":")) return line;
+        }
+        return null;
+    }
+
     @Test
     void conversionsLuaToRedis() {
         run(s -> {
