@@ -31,6 +31,19 @@ public final class StreamCommands {
             case "xsetid" -> xsetid(c);
             case "xread" -> xread(c);
             case "xinfo|stream" -> xinfoStream(c);
+            case "xinfo|groups" -> StreamGroupCommands.xinfoGroups(c);
+            case "xinfo|consumers" -> StreamGroupCommands.xinfoConsumers(c);
+            case "xgroup|create" -> StreamGroupCommands.xgroup(c, "create");
+            case "xgroup|setid" -> StreamGroupCommands.xgroup(c, "setid");
+            case "xgroup|destroy" -> StreamGroupCommands.xgroup(c, "destroy");
+            case "xgroup|createconsumer" -> StreamGroupCommands.xgroup(c, "createconsumer");
+            case "xgroup|delconsumer" -> StreamGroupCommands.xgroup(c, "delconsumer");
+            case "xgroup|help" -> StreamGroupCommands.xgroup(c, "help");
+            case "xreadgroup" -> StreamGroupCommands.xreadgroup(c);
+            case "xack" -> StreamGroupCommands.xack(c);
+            case "xpending" -> StreamGroupCommands.xpending(c);
+            case "xclaim" -> StreamGroupCommands.xclaim(c);
+            case "xautoclaim" -> StreamGroupCommands.xautoclaim(c);
             default -> throw new IllegalStateException("not bound in StreamCommands: " + name);
         }
     }
@@ -414,6 +427,7 @@ public final class StreamCommands {
             int more = argc - i - 1;
             byte[] o = c.argv[i];
             if (Bytes.eq(o, "block") && more > 0) {
+                denyBlockInScripts(c);
                 i++;
                 deadline = timeoutMs(c, c.argv[i]);
             } else if (Bytes.eq(o, "count") && more > 0) {
@@ -501,6 +515,13 @@ public final class StreamCommands {
         });
     }
 
+    /** XREAD and XREADGROUP refuse BLOCK in scripts outright, as Redis's xreadCommand. */
+    static void denyBlockInScripts(Client c) {
+        if (c.engine.scripting.isScriptClient(c)) {
+            throw new RedisException("ERR " + Bytes.str(c.argv[0]) + " command is not allowed with BLOCK option from scripts");
+        }
+    }
+
     /** getTimeoutFromObjectOrReply in milliseconds: absolute engine-clock deadline, 0 for forever. */
     static long timeoutMs(Client c, byte[] arg) {
         long t = Bytes.toLong(arg, "ERR timeout is not an integer or out of range");
@@ -542,7 +563,7 @@ public final class StreamCommands {
         c.reply.bulk("recorded-first-entry-id");
         c.reply.bulk(idBytes(s.firstId()));
         c.reply.bulk("groups");
-        c.reply.integer(0);
+        c.reply.integer(s.groupCount());
         c.reply.bulk("first-entry");
         if (s.length() == 0) c.reply.nullBulk();
         else replyEntry(c, s.entries.firstKey(), s.entries.firstEntry().getValue());
