@@ -721,4 +721,91 @@ final class StreamGroupCommands {
             c.reply.integer(Math.max(0, now - con.seenTime));
         }
     }
+
+    /** XINFO STREAM key FULL [COUNT n]: entries, groups with their PELs and consumers; count 0 for everything. */
+    static void xinfoStreamFull(Client c, StreamValue s, long count) {
+        c.reply.map(9);
+        c.reply.bulk("length");
+        c.reply.integer(s.length());
+        c.reply.bulk("radix-tree-keys");
+        c.reply.integer(s.radixKeys());
+        c.reply.bulk("radix-tree-nodes");
+        c.reply.integer(s.radixNodes());
+        c.reply.bulk("last-generated-id");
+        c.reply.bulk(StreamCommands.idBytes(s.lastId));
+        c.reply.bulk("max-deleted-entry-id");
+        c.reply.bulk(StreamCommands.idBytes(s.maxDeletedId));
+        c.reply.bulk("entries-added");
+        c.reply.integer(s.entriesAdded);
+        c.reply.bulk("recorded-first-entry-id");
+        c.reply.bulk(StreamCommands.idBytes(s.firstId()));
+        c.reply.bulk("entries");
+        StreamCommands.replyRange(c, s, Id.MIN, Id.MAX, count, false);
+        c.reply.bulk("groups");
+        c.reply.array(s.groupCount());
+        if (s.groups == null) return;
+        for (Group g : s.groups.values()) {
+            c.reply.map(7);
+            c.reply.bulk("name");
+            c.reply.bulk(g.name);
+            c.reply.bulk("last-delivered-id");
+            c.reply.bulk(StreamCommands.idBytes(g.lastId));
+            c.reply.bulk("entries-read");
+            if (g.entriesRead != StreamValue.INVALID_ENTRIES_READ) c.reply.integer(g.entriesRead);
+            else c.reply.nullBulk();
+            c.reply.bulk("lag");
+            long lag = lag(s, g);
+            if (lag == Long.MIN_VALUE) c.reply.nullBulk();
+            else c.reply.integer(lag);
+            c.reply.bulk("pel-count");
+            c.reply.integer(g.pel.size());
+            c.reply.bulk("pending");
+            c.reply.array((int) limit(g.pel.size(), count));
+            int i = 0;
+            for (Map.Entry<Id, Nack> e : g.pel.entrySet()) {
+                if (i++ == limit(g.pel.size(), count)) break;
+                c.reply.array(4);
+                c.reply.bulk(StreamCommands.idBytes(e.getKey()));
+                c.reply.bulk(e.getValue().consumer.name);
+                c.reply.integer(e.getValue().deliveryTime);
+                c.reply.integer(e.getValue().deliveryCount);
+            }
+            c.reply.bulk("consumers");
+            c.reply.array(g.consumers.size());
+            for (Consumer con : g.consumers.values()) {
+                c.reply.map(4);
+                c.reply.bulk("name");
+                c.reply.bulk(con.name);
+                c.reply.bulk("seen-time");
+                c.reply.integer(con.seenTime);
+                c.reply.bulk("pel-count");
+                c.reply.integer(con.pel.size());
+                c.reply.bulk("pending");
+                long n = limit(con.pel.size(), count);
+                c.reply.array((int) n);
+                int j = 0;
+                for (Map.Entry<Id, Nack> e : con.pel.entrySet()) {
+                    if (j++ == n) break;
+                    c.reply.array(3);
+                    c.reply.bulk(StreamCommands.idBytes(e.getKey()));
+                    c.reply.integer(e.getValue().deliveryTime);
+                    c.reply.integer(e.getValue().deliveryCount);
+                }
+            }
+        }
+    }
+
+    static long limit(long size, long count) {
+        return count == 0 ? size : Math.min(size, count);
+    }
+
+    static void xinfoHelp(Client c) {
+        ServerCommands.help(c, "XINFO",
+                "CONSUMERS <key> <groupname>",
+                "    Show consumers of <groupname>.",
+                "GROUPS <key>",
+                "    Show the stream consumer groups.",
+                "STREAM <key> [FULL [COUNT <count>]",
+                "    Show information about the stream.");
+    }
 }

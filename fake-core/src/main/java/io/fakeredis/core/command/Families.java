@@ -83,7 +83,7 @@ final class Families {
                 "zpopmin", "zpopmax", "zmpop", "bzpopmin", "bzpopmax", "bzmpop", "zrandmember", "zscan");
         t.bind(STREAM,
                 "xadd", "xlen", "xrange", "xrevrange", "xdel", "xtrim", "xsetid", "xread", "xinfo|stream",
-                "xinfo|groups", "xinfo|consumers", "xgroup|create", "xgroup|setid", "xgroup|destroy",
+                "xinfo|help", "xinfo|groups", "xinfo|consumers", "xgroup|create", "xgroup|setid", "xgroup|destroy",
                 "xgroup|createconsumer", "xgroup|delconsumer", "xgroup|help", "xreadgroup", "xack", "xpending",
                 "xclaim", "xautoclaim");
         t.bind(SORT,

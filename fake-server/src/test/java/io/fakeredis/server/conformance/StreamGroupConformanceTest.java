@@ -414,4 +414,102 @@ class StreamGroupConformanceTest extends ConformanceTest {
                 new String[] {"XGROUP", "DESTROY", "s", "g"},
                 new String[] {"XGROUP", "DESTROY", "s", "g"}));
     }
+
+    private static final Pattern TIMESTAMP = Pattern.compile(":(1[0-9]{12})");
+
+    /** XINFO STREAM FULL with the delivery and seen times (absolute ms) masked; they must agree within two seconds. */
+    private static void sameFull(ConformanceTest.Session s, String... cmd) {
+        byte[][] r = s.both(cmd);
+        List<Long> real = new ArrayList<>();
+        List<Long> fake = new ArrayList<>();
+        assertEquals(maskTimes(RawConnection.show(r[0]), real), maskTimes(RawConnection.show(r[1]), fake),
+                "RESP" + s.resp + " " + String.join(" ", cmd));
+        for (int i = 0; i < real.size(); i++) {
+            assertTrue(Math.abs(real.get(i) - fake.get(i)) < 2000, "times " + real + " vs " + fake);
+        }
+    }
+
+    private static String maskTimes(String shown, List<Long> times) {
+        Matcher m = TIMESTAMP.matcher(shown);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            times.add(Long.parseLong(m.group(1)));
+            m.appendReplacement(b, ":TIME");
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    @Test
+    void xinfoStreamFullAndHelp() {
+        run(s -> {
+            s.same("XINFO", "STREAM", "nokey", "FULL");
+            s.same("XINFO", "STREAM", "nokey", "FOO");
+            s.same("XADD", "s", "1-0", "a", "1");
+            s.same("XADD", "s", "2-0", "a", "2");
+            s.same("XADD", "s", "3-0", "a", "3");
+            s.same("XINFO", "STREAM", "s", "FULL");
+            s.same("XGROUP", "CREATE", "s", "g", "0");
+            s.same("XGROUP", "CREATE", "s", "h", "$");
+            s.same("XGROUP", "CREATE", "s", "a", "2-0");
+            s.same("XREADGROUP", "GROUP", "g", "c1", "COUNT", "1", "STREAMS", "s", ">");
+            s.same("XREADGROUP", "GROUP", "g", "c2", "STREAMS", "s", ">");
+            s.same("XGROUP", "CREATECONSUMER", "s", "g", "c0");
+            s.same("XINFO", "STREAM", "s");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL");
+            sameFull(s, "XINFO", "STREAM", "s", "full", "COUNT", "1");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL", "COUNT", "-5");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL", "COUNT", "0");
+            s.same("XDEL", "s", "2-0");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL", "COUNT", "2");
+            s.same("XINFO", "STREAM", "s", "FULL", "COUNT", "x");
+            s.same("XINFO", "STREAM", "s", "FULL", "COUNT");
+            s.same("XINFO", "STREAM", "s", "FULL", "FOO", "1");
+            s.same("XINFO", "STREAM", "s", "FOO");
+            s.same("XINFO", "STREAM", "s", "FULL", "COUNT", "1", "x");
+            s.same("XINFO", "HELP");
+            s.same("XINFO", "HELP", "x");
+            s.same("XINFO");
+            s.same("XINFO", "FOO");
+            s.same("SET", "str", "x");
+            s.same("XINFO", "STREAM", "str", "FULL");
+        });
+    }
+
+    @Test
+    void pendingEntriesOfDeletedAndTrimmedEntries() {
+        run(s -> {
+            for (int i = 1; i <= 5; i++) s.same("XADD", "s", i + "-0", "f", "v" + i);
+            s.same("XGROUP", "CREATE", "s", "g", "0");
+            s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">");
+            s.same("XDEL", "s", "2-0");
+            s.same("XTRIM", "s", "MINID", "4");
+            s.same("XPENDING", "s", "g");
+            s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", "0");
+            s.same("XINFO", "GROUPS", "s");
+            s.same("XAUTOCLAIM", "s", "g", "d", "0", "0", "COUNT", "2");
+            s.same("XPENDING", "s", "g");
+            s.same("XACK", "s", "g", "3-0");
+            s.same("XPENDING", "s", "g");
+            s.same("XTRIM", "s", "MAXLEN", "0");
+            s.same("EXISTS", "s");
+            s.same("XINFO", "GROUPS", "s");
+            s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", "0");
+            s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">");
+            s.same("XADD", "s", "9-0", "f", "v");
+            s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">");
+            s.same("XINFO", "GROUPS", "s");
+            // COPY and RESTORE keep the groups
+            s.same("COPY", "s", "t");
+            s.same("XINFO", "GROUPS", "t");
+            s.same("XPENDING", "t", "g");
+            s.same("DEL", "s");
+            s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+            s.same("XINFO", "GROUPS", "s");
+            s.same("XINFO", "STREAM", "s");
+            s.same("EVAL", "return redis.call('XREAD', 'BLOCK', '0', 'STREAMS', KEYS[1], '$')", "1", "s");
+            s.same("EVAL", "return redis.call('xreadgroup', 'GROUP', 'g', 'c', 'block', '0', 'STREAMS', KEYS[1], '>')", "1", "s");
+            s.same("EVAL", "return redis.call('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', KEYS[1], '>')", "1", "s");
+        });
+    }
 }
