@@ -253,6 +253,33 @@ class StreamGroupConformanceTest extends ConformanceTest {
                 send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
                 s.same("SET", "s", "x");
                 sameRead(o);
+                // RENAME, FLUSHDB and SWAPDB take the key away too
+                s.same("DEL", "s");
+                s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+                s.same("RENAME", "s", "s2");
+                sameRead(o);
+                s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+                s.same("FLUSHDB");
+                sameRead(o);
+                s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+                s.same("SWAPDB", "0", "9");
+                sameRead(o);
+                s.same("SWAPDB", "0", "9");
+                // deleted and re-created in one transaction: the new stream has no such group
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+                s.same("MULTI");
+                s.same("DEL", "s");
+                s.same("XADD", "s", "1-0", "a", "b");
+                s.same("EXEC");
+                sameRead(o);
+                // a plain XREAD waiter is not disturbed by the deletion
+                send(o, "XREAD", "BLOCK", "0", "STREAMS", "s", "$");
+                s.same("DEL", "s");
+                s.same("XADD", "s", "2-0", "a", "b");
+                sameRead(o);
                 // timeout
                 s.same("DEL", "s");
                 s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
