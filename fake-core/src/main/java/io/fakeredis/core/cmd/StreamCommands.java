@@ -487,7 +487,8 @@ public final class StreamCommands {
             c.reply.nullArray();
             return;
         }
-        final long n = count;
+        // a woken XREAD without COUNT gets at most XREAD_BLOCKED_DEFAULT_COUNT entries
+        final long n = count > 0 ? count : StreamGroupCommands.BLOCKED_DEFAULT_COUNT;
         c.engine.blocking.block(c, c.db, keys, deadline, new Blocking.Waiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {

@@ -280,6 +280,19 @@ class StreamGroupConformanceTest extends ConformanceTest {
                 s.same("DEL", "s");
                 s.same("XADD", "s", "2-0", "a", "b");
                 sameRead(o);
+                // a woken read without COUNT gets at most 1000 entries
+                s.same("DEL", "s");
+                s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "NOACK", "BLOCK", "0", "STREAMS", "s", ">");
+                try (ConformanceTest.Session o2 = s.another()) {
+                    send(o2, "XREAD", "BLOCK", "0", "STREAMS", "s", "$");
+                    s.same("MULTI");
+                    for (int i = 1; i <= 1003; i++) s.same("XADD", "s", i + "-1", "f", "v");
+                    s.same("EXEC");
+                    sameRead(o);
+                    sameRead(o2);
+                }
+                s.same("XINFO", "GROUPS", "s");
                 // timeout
                 s.same("DEL", "s");
                 s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
