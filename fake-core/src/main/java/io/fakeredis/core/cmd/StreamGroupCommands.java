@@ -305,22 +305,35 @@ final class StreamGroupCommands {
                         + "The $ ID would just return an empty result set.");
             } else if (!Bytes.eq(arg, ">")) {
                 ids[i] = StreamCommands.strictId(arg);
+                // Redis marks ">" with the last possible ID, so that ID means ">" too
+                if (ids[i].equals(Id.MAX)) ids[i] = null;
             }
         }
         // which streams are served now, creating consumers on the way as Redis's loop does
         boolean[] serve = new boolean[nStreams];
         Consumer[] consumers = new Consumer[nStreams];
         int served = 0;
+        // Redis decides and serves stream by stream; a key named twice sees the group moved by
+        // the first serving, so the decision follows the last-delivered-id each serving leaves
+        java.util.IdentityHashMap<Group, Id> delivered = new java.util.IdentityHashMap<>();
         for (int i = 0; i < nStreams; i++) {
             StreamValue s = (StreamValue) c.db.peek(keys[i]);
             Group g = groups[i];
             if (ids[i] != null) {
                 serve[i] = true;
-            } else if (s.length() > 0 && s.lastValidId().compareTo(g.lastId) > 0) {
-                serve[i] = true;
+            } else {
+                Id last = delivered.getOrDefault(g, g.lastId);
+                if (s.length() > 0 && s.lastValidId().compareTo(last) > 0) {
+                    serve[i] = true;
+                    NavigableMap<Id, byte[][]> rest = s.entries.tailMap(last, false);
+                    Id end = rest.lastKey();
+                    if (count > 0 && rest.size() > count) {
+                        long k = 0;
+                        for (Id id : rest.keySet()) if (++k == count) { end = id; break; }
+                    }
+                    delivered.put(g, end);
+                }
             }
-            consumers[i] = lookupOrCreate(c, c.db, g, consumerName, keys[i]);
-            consumers[i].seenTime = c.engine.now();
             if (serve[i]) served++;
         }
         if (served > 0) {
@@ -329,6 +342,9 @@ final class StreamGroupCommands {
             for (int i = 0; i < nStreams; i++) {
                 if (!serve[i]) continue;
                 StreamValue s = (StreamValue) c.db.peek(keys[i]);
+                // 7.0 creates the consumer only for a stream it serves
+                consumers[i] = lookupOrCreate(c, c.db, groups[i], consumerName, keys[i]);
+                consumers[i].seenTime = c.engine.now();
                 if (c.reply.resp() == 2) c.reply.array(2);
                 c.reply.bulk(keys[i]);
                 if (ids[i] != null) replyHistory(c, s, ids[i].incr(), count, consumers[i]);
