@@ -153,6 +153,7 @@ public final class Database {
         dict.removeAt(s);
         engine.stats.expiredKeys++;
         signalModifiedKey(key);
+        signalKeyAsReady(key); // XREADGROUP waiters on an expired stream get an error
         engine.notify(Notify.EXPIRED, "expired", this, key);
     }
 

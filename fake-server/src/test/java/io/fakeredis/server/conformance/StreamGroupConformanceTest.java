@@ -295,6 +295,12 @@ class StreamGroupConformanceTest extends ConformanceTest {
                 s.same("SWAPDB", "0", "9");
                 sameRead(o);
                 s.same("SWAPDB", "0", "9");
+                // expiry (active, without any command touching the key)
+                s.same("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+                s.same("PEXPIRE", "s", "100");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+                sameRead(o);
+                s.same("EXISTS", "s");
                 // deleted and re-created in one transaction: the new stream has no such group
                 send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
                 s.same("MULTI");
@@ -388,6 +394,16 @@ class StreamGroupConformanceTest extends ConformanceTest {
             s.same("XPENDING", "s", "g");
             s.same("XACK", "s", "g", "2-0", "4-0", "5-0");
             s.same("XPENDING", "s", "g");
+            s.same("XREADGROUP", "GROUP", "g", "a", "STREAMS", "s", ">");
+            s.same("XPENDING", "s", "g");
+            s.same("XGROUP", "DELCONSUMER", "s", "g", "a");
+            s.same("XPENDING", "s", "g");
+            s.same("XINFO", "GROUPS", "s");
+            s.same("XREADGROUP", "GROUP", "g", "a", "STREAMS", "s", "0");
+            s.same("XGROUP", "DELCONSUMER", "s", "g", "b");
+            s.same("XGROUP", "DELCONSUMER", "s", "g", "z");
+            s.same("XPENDING", "s", "g");
+            s.same("XINFO", "GROUPS", "s");
             s.same("SET", "str", "x");
             s.same("XACK", "str", "g", "1");
             s.same("XPENDING", "str", "g");
