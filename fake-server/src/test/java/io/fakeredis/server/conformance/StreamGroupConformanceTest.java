@@ -595,4 +595,49 @@ class StreamGroupConformanceTest extends ConformanceTest {
             s.same("EVAL", "return redis.call('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', KEYS[1], '>')", "1", "s");
         });
     }
+
+    @Test
+    void groupCommandsDoNotTouchWatchedKeys() {
+        String[][] cmds = {
+            {"XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">"}, {"XACK", "s", "g", "1-0"},
+            {"XGROUP", "CREATE", "s", "g2", "0"}, {"XGROUP", "CREATECONSUMER", "s", "g", "zz"},
+            {"XCLAIM", "s", "g", "d", "0", "1-0"}, {"XGROUP", "SETID", "s", "g", "0"},
+            {"XGROUP", "DELCONSUMER", "s", "g", "x"}, {"XGROUP", "DESTROY", "s", "g"},
+            {"XAUTOCLAIM", "s", "g", "e", "0", "0"}, {"XREADGROUP", "GROUP", "g", "x", "STREAMS", "s", "0"},
+        };
+        run(s -> {
+            try (ConformanceTest.Session o = s.another()) {
+                for (String[] cmd : cmds) {
+                    s.same("DEL", "s");
+                    s.same("XADD", "s", "1-0", "a", "b");
+                    s.same("XADD", "s", "2-0", "a", "b");
+                    s.same("XGROUP", "CREATE", "s", "g", "0");
+                    s.same("XREADGROUP", "GROUP", "g", "x", "COUNT", "1", "STREAMS", "s", ">");
+                    s.same("WATCH", "s");
+                    o.same(cmd);
+                    s.same("MULTI");
+                    s.same("PING");
+                    s.same("EXEC");
+                }
+            }
+        });
+    }
+
+    @Test
+    void xautoclaimAttemptsAndCursor() {
+        run(s -> {
+            for (int i = 1; i <= 30; i++) s.same("XADD", "s", i + "-0", "f", "v" + i);
+            s.same("XGROUP", "CREATE", "s", "g", "0");
+            s.same("XREADGROUP", "GROUP", "g", "a", "STREAMS", "s", ">");
+            s.same("XAUTOCLAIM", "s", "g", "b", "100000", "0", "COUNT", "2");
+            s.same("XAUTOCLAIM", "s", "g", "b", "100000", "21-0", "COUNT", "1");
+            s.same("XAUTOCLAIM", "s", "g", "b", "0", "21-0", "COUNT", "3", "JUSTID");
+            s.same("XAUTOCLAIM", "s", "g", "b", "0", "28-0", "COUNT", "3", "JUSTID");
+            s.same("XAUTOCLAIM", "s", "g", "b", "0", "28-0", "COUNT", "2", "JUSTID");
+            s.same("XDEL", "s", "5-0", "6-0", "7-0");
+            s.same("XAUTOCLAIM", "s", "g", "b", "0", "0", "COUNT", "6");
+            s.same("XAUTOCLAIM", "s", "g", "b", "0", "0", "COUNT", "6");
+            s.same("XPENDING", "s", "g");
+        });
+    }
 }
