@@ -439,7 +439,7 @@ public final class StreamCommands {
                 streamsArg = i + 1;
                 nStreams = argc - streamsArg;
                 if (nStreams % 2 != 0) {
-                    throw new RedisException("ERR Unbalanced " + Bytes.str(c.argv[0]) + " list of streams: for each stream key an ID or '$' must be specified.");
+                    throw new RedisException("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
                 }
                 nStreams /= 2;
                 break;

@@ -219,6 +219,8 @@ class StreamGroupConformanceTest extends ConformanceTest {
             s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", "nokey", ">", ">");
             s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s");
             s.same("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", "nokey", ">");
+            s.same("xreadgroup", "group", "g", "c", "streams", "s", "nokey", ">");
+            s.same("xread", "streams", "s", "nokey", "0");
             s.same("XREADGROUP", "STREAMS", "s", ">");
             s.same("XREADGROUP", "GROUP", "g", "STREAMS", "s", ">");
             s.same("XREADGROUP", "GROUP", "g", "c", "COUNT", "x", "STREAMS", "s", ">");
@@ -638,6 +640,8 @@ class StreamGroupConformanceTest extends ConformanceTest {
             s.same("XAUTOCLAIM", "s", "g", "b", "0", "0", "COUNT", "6");
             s.same("XAUTOCLAIM", "s", "g", "b", "0", "0", "COUNT", "6");
             s.same("XPENDING", "s", "g");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL");
+            sameFull(s, "XINFO", "STREAM", "s", "FULL", "COUNT", "25");
         });
     }
 }
