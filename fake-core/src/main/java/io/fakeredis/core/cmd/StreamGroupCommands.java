@@ -638,13 +638,14 @@ final class StreamGroupCommands {
         }
         long attempts = count * 10;
         long now = c.engine.now();
-        List<Id> keys = new ArrayList<>(g.pel.tailMap(start, true).keySet());
         List<Id> claimed = new ArrayList<>();
         List<Id> deleted = new ArrayList<>();
         Consumer con = null;
-        int i = 0;
-        while (attempts-- > 0 && count > 0 && i < keys.size()) {
-            Id id = keys.get(i++);
+        // cur: the next PEL entry to visit, which becomes the cursor returned
+        Id cur = g.pel.ceilingKey(start);
+        while (attempts-- > 0 && count > 0 && cur != null) {
+            Id id = cur;
+            cur = g.pel.higherKey(id);
             Nack nack = g.pel.get(id);
             if (!s.entries.containsKey(id)) {
                 g.pel.remove(id);
@@ -665,7 +666,7 @@ final class StreamGroupCommands {
             claimed.add(id);
             count--;
         }
-        Id next = i < keys.size() ? keys.get(i) : Id.MIN;
+        Id next = cur != null ? cur : Id.MIN;
         c.reply.array(3);
         c.reply.bulk(StreamCommands.idBytes(next));
         c.reply.array(claimed.size());
