@@ -269,6 +269,29 @@ class StreamGroupConformanceTest extends ConformanceTest {
                 }
                 s.same("XPENDING", "s", "g");
                 consumers(s, "s", "g");
+                // several keys, woken by the second; two groups on one key are both served
+                s.same("XGROUP", "CREATE", "t", "g", "$", "MKSTREAM");
+                s.same("XGROUP", "CREATE", "t", "h", "$");
+                try (ConformanceTest.Session o2 = s.another()) {
+                    send(o, "XREADGROUP", "GROUP", "g", "c", "COUNT", "1", "BLOCK", "0", "STREAMS", "s", "t", ">", ">");
+                    send(o2, "XREADGROUP", "GROUP", "h", "c", "BLOCK", "0", "STREAMS", "t", ">");
+                    s.same("MULTI");
+                    s.same("XADD", "t", "1-0", "f", "v");
+                    s.same("XADD", "t", "2-0", "f", "v");
+                    s.same("EXEC");
+                    sameRead(o);
+                    sameRead(o2);
+                }
+                s.same("XINFO", "GROUPS", "t");
+                consumers(s, "t", "h");
+                // XGROUP CREATECONSUMER and SETID wake nobody; the next XADD serves from the new last ID
+                s.same("XGROUP", "SETID", "t", "g", "$");
+                send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "t", ">");
+                s.same("XGROUP", "CREATECONSUMER", "t", "g", "newbie");
+                s.same("XGROUP", "SETID", "t", "g", "0");
+                BlockingConformanceTest.pause();
+                s.same("XADD", "t", "3-0", "f", "v");
+                sameRead(o);
                 // the group goes away
                 send(o, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
                 s.same("XGROUP", "DESTROY", "s", "g");
