@@ -115,6 +115,14 @@ public final class Blocking {
         if (waiting.containsKey(d)) ready.add(d);
     }
 
+    /**
+     * FLUSHDB, FLUSHALL, SWAPDB: any key waited on in db may have vanished, which XREADGROUP
+     * waiters answer with an error (Redis's scanDatabaseForDeletedStreams).
+     */
+    public void waitedKeysMayHaveGone(Database db) {
+        for (DbKey d : waiting.keySet()) if (d.db == db) ready.add(d);
+    }
+
     /** After each command (and after EXEC or a script): serve clients whose keys became ready. */
     public void afterCommand() {
         while (!ready.isEmpty()) {

@@ -489,6 +489,7 @@ public final class KeyCommands {
         // WATCHed keys are touched while the keys are still there, as signalFlushedDb does
         engine.keyModified(db, null);
         db.clear();
+        engine.blocking.waitedKeysMayHaveGone(db);
     }
 
     static void swapdb(Client c) {
@@ -508,6 +509,8 @@ public final class KeyCommands {
                 signalAllReady(a);
                 signalAllReady(b);
             }
+            c.engine.blocking.waitedKeysMayHaveGone(a);
+            c.engine.blocking.waitedKeysMayHaveGone(b);
         }
         c.reply.ok();
     }

@@ -82,7 +82,10 @@ final class Families {
                 "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "zintercard",
                 "zpopmin", "zpopmax", "zmpop", "bzpopmin", "bzpopmax", "bzmpop", "zrandmember", "zscan");
         t.bind(STREAM,
-                "xadd", "xlen", "xrange", "xrevrange", "xdel", "xtrim", "xsetid", "xread", "xinfo|stream");
+                "xadd", "xlen", "xrange", "xrevrange", "xdel", "xtrim", "xsetid", "xread", "xinfo|stream",
+                "xinfo|help", "xinfo|groups", "xinfo|consumers", "xgroup|create", "xgroup|setid", "xgroup|destroy",
+                "xgroup|createconsumer", "xgroup|delconsumer", "xgroup|help", "xreadgroup", "xack", "xpending",
+                "xclaim", "xautoclaim");
         t.bind(SORT,
                 "sort", "sort_ro");
         t.bind(BLOCKING,

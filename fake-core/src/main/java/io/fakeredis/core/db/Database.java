@@ -102,6 +102,8 @@ public final class Database {
         dict.setValueAt(s, val);
         if (!keepTtl) dict.setExpireAt(s, 0);
         signalModifiedKey(key);
+        // XREADGROUP clients blocked on an overwritten stream are unblocked with an error
+        signalKeyAsReady(key);
     }
 
     /** Replaces the value of an existing key, keeping its TTL (e.g. a string grown by APPEND). */
@@ -115,6 +117,8 @@ public final class Database {
         if (s < 0) return false;
         dict.removeAt(s);
         signalModifiedKey(key);
+        // as Redis's signalDeletedKeyAsReady: XREADGROUP clients blocked on it get an error
+        signalKeyAsReady(key);
         return true;
     }
 
@@ -149,6 +153,7 @@ public final class Database {
         dict.removeAt(s);
         engine.stats.expiredKeys++;
         signalModifiedKey(key);
+        signalKeyAsReady(key); // XREADGROUP waiters on an expired stream get an error
         engine.notify(Notify.EXPIRED, "expired", this, key);
     }
 

@@ -2,6 +2,7 @@ package io.fakeredis.core.type;
 
 import io.fakeredis.core.config.Config;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -76,6 +77,52 @@ public final class StreamValue implements RedisValue {
         }
     }
 
+    /** A pending entry: delivered to a consumer and not acknowledged yet (Redis's streamNACK). */
+    public static final class Nack {
+        public Consumer consumer;
+        public long deliveryTime;
+        public long deliveryCount;
+
+        public Nack(Consumer consumer, long deliveryTime, long deliveryCount) {
+            this.consumer = consumer;
+            this.deliveryTime = deliveryTime;
+            this.deliveryCount = deliveryCount;
+        }
+    }
+
+    /** A consumer of a group: its own pending entries share the Nack objects of the group's PEL. */
+    public static final class Consumer {
+        public final byte[] name;
+        public long seenTime;
+        public final TreeMap<Id, Nack> pel = new TreeMap<>();
+
+        public Consumer(byte[] name, long seenTime) {
+            this.name = name;
+            this.seenTime = seenTime;
+        }
+    }
+
+    /** SCG_INVALID_ENTRIES_READ: the group's read counter is unknown. */
+    public static final long INVALID_ENTRIES_READ = -1;
+
+    /** A consumer group. Redis keeps groups and consumers in radix trees, so both iterate by name bytes. */
+    public static final class Group {
+        public final byte[] name;
+        public Id lastId;
+        public long entriesRead;
+        public final TreeMap<Id, Nack> pel = new TreeMap<>();
+        public final TreeMap<byte[], Consumer> consumers = new TreeMap<>(Arrays::compareUnsigned);
+
+        public Group(byte[] name, Id lastId, long entriesRead) {
+            this.name = name;
+            this.lastId = lastId;
+            this.entriesRead = entriesRead;
+        }
+    }
+
+    /** Consumer groups by name (null until the first group, as Redis's cgroups). */
+    public TreeMap<byte[], Group> groups;
+
     /** Live entries: ID to field, value, field, value... */
     public final TreeMap<Id, byte[][]> entries = new TreeMap<>();
     /** Nodes by master (first) ID. */
@@ -108,6 +155,22 @@ public final class StreamValue implements RedisValue {
         s.lastId = lastId;
         s.entriesAdded = entriesAdded;
         s.maxDeletedId = maxDeletedId;
+        if (groups != null) {
+            s.groups = new TreeMap<>(Arrays::compareUnsigned);
+            for (Group g : groups.values()) {
+                Group ng = new Group(g.name.clone(), g.lastId, g.entriesRead);
+                for (Consumer con : g.consumers.values()) {
+                    Consumer nc = new Consumer(con.name.clone(), con.seenTime);
+                    for (Map.Entry<Id, Nack> e : con.pel.entrySet()) {
+                        Nack n = new Nack(nc, e.getValue().deliveryTime, e.getValue().deliveryCount);
+                        nc.pel.put(e.getKey(), n);
+                        ng.pel.put(e.getKey(), n);
+                    }
+                    ng.consumers.put(nc.name, nc);
+                }
+                s.groups.put(ng.name, ng);
+            }
+        }
         return s;
     }
 
@@ -183,6 +246,47 @@ public final class StreamValue implements RedisValue {
             break;
         }
         return deleted;
+    }
+
+    public Group group(byte[] name) {
+        return groups == null ? null : groups.get(name);
+    }
+
+    /** streamCreateCG: null when the name is taken. */
+    public Group createGroup(byte[] name, Id lastId, long entriesRead) {
+        if (groups == null) groups = new TreeMap<>(Arrays::compareUnsigned);
+        if (groups.containsKey(name)) return null;
+        Group g = new Group(name, lastId, entriesRead);
+        groups.put(name, g);
+        return g;
+    }
+
+    public int groupCount() {
+        return groups == null ? 0 : groups.size();
+    }
+
+    /** streamRangeHasTombstones: may an entry between start and end (null: the last) have been deleted? */
+    public boolean rangeHasTombstones(Id start, Id end) {
+        if (entries.isEmpty() || maxDeletedId.isZero()) return false;
+        if (firstId().compareTo(maxDeletedId) > 0) return false;
+        Id s = start == null ? Id.MIN : start;
+        Id e = end == null ? Id.MAX : end;
+        return s.compareTo(maxDeletedId) <= 0 && maxDeletedId.compareTo(e) <= 0;
+    }
+
+    /** streamEstimateDistanceFromFirstEverEntry: the entries-read counter of id, or INVALID_ENTRIES_READ. */
+    public long estimateDistance(Id id) {
+        if (entriesAdded == 0) return 0;
+        if (entries.isEmpty() && id.compareTo(lastId) < 1) return entriesAdded;
+        int cmpLast = id.compareTo(lastId);
+        if (cmpLast == 0) return entriesAdded;
+        if (cmpLast > 0) return INVALID_ENTRIES_READ;
+        int cmpFirst = id.compareTo(firstId());
+        if (maxDeletedId.isZero() || maxDeletedId.compareTo(firstId()) < 0) {
+            if (cmpFirst < 0) return entriesAdded - entries.size();
+            if (cmpFirst == 0) return entriesAdded - entries.size() + 1;
+        }
+        return INVALID_ENTRIES_READ;
     }
 
     /** Keys of the radix tree: one per listpack node. */
