@@ -1,0 +1,358 @@
+package io.fakeredis.server.conformance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** PFADD, PFCOUNT, PFMERGE, PFDEBUG and PFSELFTEST against Redis 7.0.15, GET bytes included. */
+class HyperLogLogConformanceTest extends ConformanceTest {
+
+    private static String[] pfadd(String key, String prefix, int from, int to) {
+        String[] a = new String[2 + to - from];
+        a[0] = "PFADD";
+        a[1] = key;
+        for (int i = from; i < to; i++) a[2 + i - from] = prefix + i;
+        return a;
+    }
+
+    /** The payload of a RESP bulk reply. */
+    private static byte[] bulk(byte[] reply) {
+        int i = 0;
+        while (reply[i] != '\r') i++;
+        int n = Integer.parseInt(new String(reply, 1, i - 1, StandardCharsets.US_ASCII));
+        return Arrays.copyOfRange(reply, i + 2, i + 2 + n);
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] header(int encoding, int extra) {
+        byte[] h = new byte[16 + extra];
+        h[0] = 'H';
+        h[1] = 'Y';
+        h[2] = 'L';
+        h[3] = 'L';
+        h[4] = (byte) encoding;
+        return h;
+    }
+
+    @Test
+    void smallSparse() {
+        run(s -> {
+            s.same("PFADD", "h");
+            s.same("GET", "h");
+            s.same("PFADD", "h");
+            s.same("PFCOUNT", "h");
+            s.same("GET", "h");
+            s.same("OBJECT", "ENCODING", "h");
+            s.same("PFADD", "h", "a", "b", "c");
+            s.same("PFADD", "h", "a");
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("GET", "h");
+            s.same("PFDEBUG", "ENCODING", "h");
+            s.same("PFDEBUG", "DECODE", "h");
+            s.same(pfadd("h", "e", 0, 10));
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("PFDEBUG", "DECODE", "h");
+            s.same("PFADD", "h", "", "x\u00e9\r\n\u0000", "0123456789abcdefghijk");
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("PFCOUNT", "nokey");
+            s.same("PFADD", "e1");
+            s.same("PFCOUNT", "e1");
+            s.same("PFDEBUG", "GETREG", "h");
+            s.same("PFDEBUG", "ENCODING", "h");
+            s.same("GET", "h");
+            s.same("PFADD", "h", "more");
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("EXISTS", "nokey");
+        });
+    }
+
+    @Test
+    void growthAndPromotion() {
+        run(s -> {
+            // one element at a time through the sparse splits and merges
+            for (int i = 0; i < 200; i++) {
+                s.same("PFADD", "h", "item:" + i);
+                if (i % 7 == 0) s.same("GET", "h");
+            }
+            s.same("PFCOUNT", "h");
+            s.same("PFDEBUG", "DECODE", "h");
+            for (int i = 0; i < 100; i++) {
+                s.same(pfadd("h", "k", i * 30, i * 30 + 30));
+                s.same("STRLEN", "h");
+                if (i % 5 == 0) {
+                    s.same("GET", "h");
+                    s.same("PFCOUNT", "h");
+                }
+            }
+            s.same("PFDEBUG", "ENCODING", "h");
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("OBJECT", "ENCODING", "h");
+        });
+    }
+
+    @Test
+    void largeSets() {
+        run(s -> {
+            s.same(pfadd("a", "x", 0, 10));
+            s.same("PFCOUNT", "a");
+            for (int i = 0; i < 10; i++) s.same(pfadd("b", "y", i * 100, i * 100 + 100));
+            s.same("PFCOUNT", "b");
+            s.same("GET", "b");
+            for (int i = 0; i < 100; i++) {
+                s.same(pfadd("c", "z", i * 1000, i * 1000 + 1000));
+                if (i % 10 == 0) s.same("PFCOUNT", "c");
+            }
+            s.same("PFCOUNT", "c");
+            s.same("GET", "c");
+            s.same("PFDEBUG", "ENCODING", "c");
+            s.same("PFDEBUG", "DECODE", "c");
+            s.same("PFDEBUG", "TODENSE", "c");
+            s.same("PFDEBUG", "TODENSE", "b");
+            s.same("GET", "b");
+            s.same("PFCOUNT", "b");
+            s.same("PFCOUNT", "a", "b", "c");
+            s.same("PFCOUNT", "a", "nokey");
+            s.same("PFCOUNT", "a", "a");
+        });
+    }
+
+    @Test
+    void sparseMaxBytes() {
+        run(s -> {
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "60");
+            for (int i = 0; i < 40; i++) {
+                s.same("PFADD", "h", "p" + i);
+                s.same("PFDEBUG", "ENCODING", "h");
+            }
+            s.same("GET", "h");
+            s.same("PFCOUNT", "h");
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "0");
+            s.same("PFADD", "z", "one");
+            s.same("PFDEBUG", "ENCODING", "z");
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "3000");
+        });
+    }
+
+    @Test
+    void merge() {
+        run(s -> {
+            s.same(pfadd("s1", "a", 0, 20));
+            s.same(pfadd("s2", "a", 10, 50));
+            s.same(pfadd("d1", "b", 0, 5000));
+            s.same("PFMERGE", "m", "s1", "s2");
+            s.same("GET", "m");
+            s.same("PFCOUNT", "m");
+            s.same("PFDEBUG", "ENCODING", "m");
+            s.same("PFMERGE", "m2", "s1", "d1");
+            s.same("PFDEBUG", "ENCODING", "m2");
+            s.same("GET", "m2");
+            s.same("PFCOUNT", "m2");
+            s.same("PFMERGE", "s1", "s2");
+            s.same("GET", "s1");
+            s.same("PFCOUNT", "s1");
+            s.same("PFMERGE", "s2", "d1");
+            s.same("GET", "s2");
+            s.same("PFMERGE", "empty");
+            s.same("GET", "empty");
+            s.same("PFMERGE", "empty2", "nokey");
+            s.same("GET", "empty2");
+            s.same("PFCOUNT", "s1", "s2", "d1", "m", "m2");
+            // sparse destination with many registers: promotion while merging
+            s.same(pfadd("big", "c", 0, 100000));
+            s.same("PFMERGE", "sp", "s1");
+            s.same("PFMERGE", "sp", "big");
+            s.same("PFDEBUG", "ENCODING", "sp");
+            s.same("PFCOUNT", "sp");
+            s.same("GET", "sp");
+            s.same("SET", "k", "v", "EX", "100");
+            s.same("PFMERGE", "k", "s1");
+            s.same("PFMERGE", "s1", "k");
+        });
+    }
+
+    @Test
+    void ttlAndEncodingKept() {
+        run(s -> {
+            s.same("PFADD", "h", "a");
+            s.same("EXPIRE", "h", "100");
+            s.same("PFADD", "h", "b");
+            s.same("TTL", "h");
+            s.same("PFCOUNT", "h");
+            s.same("TTL", "h");
+            s.same(pfadd("h", "x", 0, 3000));
+            s.same("TTL", "h");
+            s.same("PFMERGE", "h", "h");
+            s.same("TTL", "h");
+        });
+    }
+
+    @Test
+    void rawBytes() {
+        run(s -> {
+            s.same(pfadd("h", "e", 0, 50));
+            byte[] sparse = bulk(s.same("GET", "h"));
+            s.same(b("SET"), b("copy"), sparse);
+            s.same("OBJECT", "ENCODING", "copy");
+            s.same("PFCOUNT", "copy");
+            s.same("OBJECT", "ENCODING", "copy");
+            s.same("PFADD", "copy", "e1");
+            s.same("OBJECT", "ENCODING", "copy");
+            s.same("PFADD", "copy", "new");
+            s.same("GET", "copy");
+            s.same(pfadd("d", "e", 0, 5000));
+            byte[] dense = bulk(s.same("GET", "d"));
+            s.same(b("SET"), b("dcopy"), dense);
+            s.same("PFCOUNT", "dcopy");
+            s.same("PFADD", "dcopy", "z1", "z2");
+            s.same("GET", "dcopy");
+            s.same("PFCOUNT", "dcopy");
+            // a dense string of the wrong size
+            s.same(b("SET"), b("bad"), Arrays.copyOf(dense, dense.length - 1));
+            s.same("PFCOUNT", "bad");
+            s.same("PFADD", "bad", "x");
+            // a valid cached count is trusted without decoding
+            byte[] stale = sparse.clone();
+            stale[8] = 123;
+            s.same(b("SET"), b("cached"), stale);
+            s.same("PFCOUNT", "cached");
+            stale[15] = (byte) 0x80;
+            s.same(b("SET"), b("cached"), stale);
+            s.same("PFCOUNT", "cached");
+            s.same("GET", "cached");
+        });
+    }
+
+    @Test
+    void corrupted() {
+        run(s -> {
+            // sparse opcodes covering fewer registers than 16384, cache invalid
+            byte[] shortHll = header(1, 2);
+            shortHll[15] = (byte) 0x80;
+            shortHll[16] = 0x40 | 0x10;
+            shortHll[17] = 0;
+            s.same(b("SET"), b("c"), shortHll);
+            s.same("PFCOUNT", "c");
+            s.same("PFCOUNT", "c", "nokey");
+            s.same("PFMERGE", "d", "c");
+            s.same("EXISTS", "d");
+            s.same("PFDEBUG", "GETREG", "c");
+            s.same("PFDEBUG", "TODENSE", "c");
+            s.same("PFDEBUG", "DECODE", "c");
+            s.same("PFDEBUG", "ENCODING", "c");
+            s.same("PFADD", "c", "a");
+            s.same("PFADD", "c", "a", "b", "c", "d", "e", "f", "g", "h");
+            s.same("GET", "c");
+            // header only, and too many registers
+            s.same(b("SET"), b("c2"), header(1, 0));
+            s.same("PFADD", "c2", "x");
+            s.same("PFCOUNT", "c2");
+            s.same("PFDEBUG", "DECODE", "c2");
+            byte[] tooMany = header(1, 4);
+            tooMany[15] = (byte) 0x80;
+            tooMany[16] = 0x7f;
+            tooMany[17] = (byte) 0xff;
+            tooMany[18] = (byte) 0x80; // VAL 1 x1
+            tooMany[19] = 0x7f; // XZERO truncated
+            s.same(b("SET"), b("c3"), tooMany);
+            s.same("PFCOUNT", "c3");
+            s.same("PFDEBUG", "DECODE", "c3");
+            s.same("PFDEBUG", "TODENSE", "c3");
+            s.same("PFMERGE", "c3", "nokey");
+            // bad magic and encoding
+            s.same("SET", "s", "not an hll at all");
+            s.same("PFADD", "s", "a");
+            s.same("PFCOUNT", "s");
+            s.same("PFCOUNT", "s", "nokey");
+            s.same("PFMERGE", "s", "nokey");
+            s.same("PFMERGE", "d", "s");
+            s.same("PFDEBUG", "ENCODING", "s");
+            byte[] enc2 = header(2, 2);
+            s.same(b("SET"), b("e2"), enc2);
+            s.same("PFCOUNT", "e2");
+            s.same("SET", "n", "12345");
+            s.same("PFCOUNT", "n");
+            s.same("SET", "short", "HYLL");
+            s.same("PFCOUNT", "short");
+        });
+    }
+
+    @Test
+    void errors() {
+        run(s -> {
+            s.same("LPUSH", "l", "a");
+            s.same("PFADD", "l", "a");
+            s.same("PFADD", "l");
+            s.same("PFCOUNT", "l");
+            s.same("PFCOUNT", "l", "x");
+            s.same("PFMERGE", "l", "nokey");
+            s.same("PFMERGE", "d", "l");
+            s.same("PFDEBUG", "GETREG", "l");
+            s.same("PFADD");
+            s.same("PFCOUNT");
+            s.same("PFMERGE");
+            s.same("PFDEBUG");
+            s.same("PFDEBUG", "GETREG");
+            s.same("PFDEBUG", "GETREG", "a", "b");
+            s.same("PFDEBUG", "GETREG", "nokey");
+            s.same("PFADD", "h", "a");
+            s.same("PFDEBUG", "what", "h");
+            s.same("PFDEBUG", "wh\r\nat", "h");
+            s.same("PFDEBUG", "what", "nokey");
+            s.same("PFDEBUG", "getreg", "h");
+            s.same("PFDEBUG", "decode", "h");
+            s.same("PFDEBUG", "todense", "h");
+            s.same("PFDEBUG", "todense", "h");
+            s.same("PFDEBUG", "decode", "h");
+            s.same("PFDEBUG", "encoding", "h");
+            s.same("PFSELFTEST");
+            s.same("PFSELFTEST", "x");
+        });
+    }
+
+    @Test
+    void keyspaceEvents() {
+        run(s -> s.sameEvents("KEA",
+                new String[] {"PFADD", "h", "a", "b"}, new String[] {"PFADD", "h", "a"},
+                new String[] {"PFADD", "n"}, new String[] {"PFADD", "n"}, new String[] {"PFCOUNT", "h"},
+                new String[] {"PFCOUNT", "h", "n"}, new String[] {"PFMERGE", "m", "h", "n"},
+                new String[] {"PFMERGE", "m"}, new String[] {"PFDEBUG", "TODENSE", "m"},
+                new String[] {"PFDEBUG", "GETREG", "h"}, new String[] {"DEL", "h"}));
+    }
+
+    @Test
+    void watchAndMulti() {
+        run(s -> {
+            s.same("PFADD", "h", "a");
+            try (Session o = s.another()) {
+                s.same("WATCH", "h");
+                o.same("PFADD", "h", "a");
+                s.same("MULTI");
+                s.same("PFCOUNT", "h");
+                s.same("EXEC");
+                s.same("WATCH", "h");
+                o.same("PFADD", "h", "b");
+                s.same("MULTI");
+                s.same("PFCOUNT", "h");
+                s.same("EXEC");
+                s.same("WATCH", "h");
+                o.same("PFCOUNT", "h");
+                s.same("MULTI");
+                s.same("PFCOUNT", "h");
+                s.same("EXEC");
+                s.same("WATCH", "h");
+                o.same("PFCOUNT", "h");
+                s.same("MULTI");
+                s.same("PFCOUNT", "h");
+                s.same("EXEC");
+            }
+        });
+    }
+}
