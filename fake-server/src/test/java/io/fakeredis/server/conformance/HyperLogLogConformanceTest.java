@@ -2,6 +2,7 @@ package io.fakeredis.server.conformance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** PFADD, PFCOUNT, PFMERGE, PFDEBUG and PFSELFTEST against Redis 7.0.15, GET bytes included. */
@@ -353,6 +354,84 @@ class HyperLogLogConformanceTest extends ConformanceTest {
                 s.same("PFCOUNT", "h");
                 s.same("EXEC");
             }
+        });
+    }
+
+    /** A dense HLL string with the given 6-bit registers (cache marked stale). */
+    private static byte[] dense(int[] regs) {
+        byte[] d = header(0, 12288);
+        d[15] = (byte) 0x80;
+        for (int i = 0; i < regs.length; i++) {
+            int bit = i * 6;
+            int v = regs[i] << (bit & 7);
+            d[16 + bit / 8] |= (byte) v;
+            if (16 + bit / 8 + 1 < d.length) d[16 + bit / 8 + 1] |= (byte) (v >> 8);
+        }
+        return d;
+    }
+
+    @Test
+    void craftedRegisters() {
+        run(s -> {
+            Random r = new Random(7);
+            int[] regs = new int[16384];
+            for (int i = 0; i < regs.length; i++) regs[i] = r.nextInt(64);
+            s.same(b("SET"), b("d"), dense(regs));
+            s.same("PFCOUNT", "d");
+            s.same("GET", "d");
+            s.same("PFDEBUG", "GETREG", "d");
+            s.same("PFCOUNT", "d", "nokey");
+            int[] few = new int[16384];
+            few[0] = 40;
+            few[5] = 33;
+            few[100] = 32;
+            few[16383] = 63;
+            few[16382] = 2;
+            s.same(b("SET"), b("f"), dense(few));
+            s.same("PFCOUNT", "f");
+            s.same("PFCOUNT", "f", "d");
+            // values past a VAL opcode's range promote a sparse destination
+            s.same("PFADD", "sp", "a", "b");
+            s.same("PFMERGE", "sp", "f");
+            s.same("PFDEBUG", "ENCODING", "sp");
+            s.same("GET", "sp");
+            s.same("PFCOUNT", "sp");
+            int[] low = new int[16384];
+            for (int i = 0; i < 16384; i += 97) low[i] = 1 + r.nextInt(32);
+            s.same(b("SET"), b("low"), dense(low));
+            s.same("PFADD", "sp2", "x");
+            s.same("PFMERGE", "sp3", "sp2");
+            s.same("GET", "sp3");
+            s.same("PFDEBUG", "DECODE", "sp3");
+            s.same("PFMERGE", "sp2", "low");
+            s.same("GET", "sp2");
+            s.same("PFCOUNT", "sp2", "low", "sp3");
+        });
+    }
+
+    @Test
+    void randomElements() {
+        run(s -> {
+            Random r = new Random(42);
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "400");
+            for (int round = 0; round < 150; round++) {
+                String key = "k" + r.nextInt(4);
+                int n = 1 + r.nextInt(12);
+                byte[][] cmd = new byte[2 + n][];
+                cmd[0] = b("PFADD");
+                cmd[1] = b(key);
+                for (int i = 0; i < n; i++) {
+                    byte[] e = new byte[r.nextInt(20)];
+                    r.nextBytes(e);
+                    cmd[2 + i] = e;
+                }
+                s.same(cmd);
+                s.same("GET", key);
+                if (round % 10 == 0) s.same("PFCOUNT", key);
+                if (round % 25 == 0) s.same("PFMERGE", "k" + r.nextInt(4), "k" + r.nextInt(4), "k" + r.nextInt(4));
+            }
+            s.same("PFCOUNT", "k0", "k1", "k2", "k3");
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "3000");
         });
     }
 }
