@@ -58,7 +58,8 @@ public final class HyperLogLog {
 
     /** An editable copy of a stored HLL string (already checked by {@link #isValid}). */
     public static HyperLogLog of(byte[] s) {
-        return new HyperLogLog(Arrays.copyOf(s, Math.max(s.length + 8, 64)), s.length);
+        int cap = (s[4] & 0xff) == DENSE ? s.length : Math.max(s.length + 8, 64);
+        return new HyperLogLog(Arrays.copyOf(s, cap), s.length);
     }
 
     /** isHLLObjectOrReply's checks: magic, a known encoding, and the exact dense size. */
@@ -74,9 +75,9 @@ public final class HyperLogLog {
         return buf[4] & 0xff;
     }
 
-    /** The string as Redis holds it, exactly sized. */
+    /** The string as Redis holds it, exactly sized; may be the working array, so call it last. */
     public byte[] bytes() {
-        return Arrays.copyOf(buf, len);
+        return buf.length == len ? buf : Arrays.copyOf(buf, len);
     }
 
     public boolean validCache() {
@@ -224,7 +225,7 @@ public final class HyperLogLog {
     /** hllSparseToDense; false when the opcodes do not cover exactly 16384 registers. */
     public boolean toDense() {
         if (encoding() == DENSE) return true;
-        byte[] d = new byte[DENSE_SIZE + 8];
+        byte[] d = new byte[DENSE_SIZE];
         System.arraycopy(buf, 0, d, 0, HDR_SIZE); // magic, unused bytes and cached cardinality
         d[4] = DENSE;
         int idx = 0;

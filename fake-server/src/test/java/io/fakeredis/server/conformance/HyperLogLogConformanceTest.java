@@ -138,6 +138,11 @@ class HyperLogLogConformanceTest extends ConformanceTest {
             s.same("CONFIG", "SET", "hll-sparse-max-bytes", "0");
             s.same("PFADD", "z", "one");
             s.same("PFDEBUG", "ENCODING", "z");
+            s.same("CONFIG", "SET", "hll-sparse-max-bytes", "1kb");
+            s.same("CONFIG", "GET", "hll-sparse-max-bytes");
+            for (int i = 0; i < 30; i++) s.same(pfadd("kb", "q", i * 20, i * 20 + 20));
+            s.same("PFDEBUG", "ENCODING", "kb");
+            s.same("STRLEN", "kb");
             s.same("CONFIG", "SET", "hll-sparse-max-bytes", "3000");
         });
     }
