@@ -41,6 +41,12 @@ public final class HyperLogLogCommands {
         return c.engine.config().getLong("hll-sparse-max-bytes");
     }
 
+    /** dbUnshareStringValue on a value read but not edited: an embstr string turns raw. */
+    private static void unshare(Client c, byte[] key, Object o) {
+        if (o instanceof MutableString && ((MutableString) o).encoding(null).equals("raw")) return;
+        c.db.replaceValue(key, MutableString.raw(StringValue.bytes(o)));
+    }
+
     /** Stores an edited HLL as dbUnshareStringValue leaves it: a raw string, TTL kept. */
     private static void store(Client c, byte[] key, HyperLogLog h) {
         c.db.replaceValue(key, MutableString.raw(h.bytes()));
@@ -68,7 +74,7 @@ public final class HyperLogLogCommands {
         if (!failed && updated > 0) h.invalidateCache();
         if (created) c.db.add(key, MutableString.raw(h.bytes()));
         else if (updated > 0 || failed) store(c, key, h); // Redis edits in place, even before an error
-        else if (!(o instanceof MutableString)) c.db.replaceValue(key, MutableString.raw(StringValue.bytes(o)));
+        else unshare(c, key, o);
         if (failed) throw corrupted;
         if (updated > 0) {
             if (!created) c.db.signalModifiedKey(key);
@@ -100,7 +106,7 @@ public final class HyperLogLogCommands {
         if (h.validCache()) {
             card = h.cachedCard();
             // dbUnshareStringValue turns a shared (embstr) string raw even on a read
-            if (!(o instanceof MutableString)) c.db.replaceValue(key, MutableString.raw(s));
+            unshare(c, key, o);
         } else {
             card = h.count();
             if (card < 0) throw corrupted;
@@ -149,7 +155,7 @@ public final class HyperLogLogCommands {
         if (o == null) throw new RedisException("ERR The specified key does not exist");
         byte[] s = hllBytes(o);
         HyperLogLog h = HyperLogLog.of(s);
-        if (!(o instanceof MutableString)) c.db.replaceValue(key, MutableString.raw(s));
+        unshare(c, key, o);
         if (Bytes.eq(sub, "getreg")) {
             if (h.encoding() == HyperLogLog.SPARSE) {
                 if (!h.toDense()) throw corrupted;

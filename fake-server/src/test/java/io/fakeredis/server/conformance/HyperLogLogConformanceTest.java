@@ -439,4 +439,48 @@ class HyperLogLogConformanceTest extends ConformanceTest {
             s.same("CONFIG", "SET", "hll-sparse-max-bytes", "3000");
         });
     }
+
+    @Test
+    void scriptsAndTransactions() {
+        run(s -> {
+            s.same("EVAL", "return redis.call('PFADD', KEYS[1], 'a', 'b', 'c')", "1", "h");
+            s.same("EVAL", "return redis.call('PFCOUNT', KEYS[1])", "1", "h");
+            s.same("EVAL_RO", "return redis.call('PFCOUNT', KEYS[1])", "1", "h");
+            s.same("EVAL_RO", "return redis.call('PFADD', KEYS[1], 'z')", "1", "h");
+            // PFCOUNT (and PUBLISH) are "may replicate": refused by read-only scripts like writes
+            s.same("EVAL_RO", "return redis.call('PUBLISH', 'c', 'm')", "0");
+            s.same("EVAL_RO", "return redis.call('SPUBLISH', 'c', 'm')", "0");
+            s.same("FUNCTION", "LOAD", "#!lua name=hl\nredis.register_function{function_name='f', "
+                    + "callback=function(keys) return redis.call('pfcount', keys[1]) end, flags={'no-writes'}}");
+            s.same("FCALL_RO", "f", "1", "h");
+            s.same("FCALL", "f", "1", "h");
+            s.same("FUNCTION", "FLUSH");
+            s.same("EVAL", "return redis.call('PFADD', KEYS[1], 'x')", "1", "nope");
+            s.same("EVAL", "redis.call('SET', KEYS[2], redis.call('GET', KEYS[1])) "
+                    + "return redis.call('PFCOUNT', KEYS[2])", "2", "h", "h2");
+            s.same("EVAL", "return redis.call('PFDEBUG', 'ENCODING', KEYS[1])", "1", "h");
+            s.same("EVAL", "return redis.pcall('PFCOUNT', KEYS[1])", "1", "nope2");
+            s.same("SET", "str", "abc");
+            s.same("EVAL", "return redis.pcall('PFCOUNT', KEYS[1])", "1", "str");
+            s.same("MULTI");
+            s.same("PFADD", "m", "1", "2");
+            s.same("PFCOUNT", "m");
+            s.same("PFMERGE", "m2", "m", "h");
+            s.same("PFCOUNT", "m2");
+            s.same("PFCOUNT", "str");
+            s.same("EXEC");
+            s.same("MULTI");
+            s.same("PFADD");
+            s.same("EXEC");
+            // PFDEBUG and a cached PFCOUNT turn an embstr copy raw, as dbUnshareStringValue
+            s.same("SET", "h3", "x");
+            s.same("EVAL", "redis.call('SET', KEYS[2], redis.call('GET', KEYS[1]))", "2", "h", "h3");
+            s.same("OBJECT", "ENCODING", "h3");
+            s.same("PFDEBUG", "ENCODING", "h3");
+            s.same("OBJECT", "ENCODING", "h3");
+            s.same("COPY", "h", "h4");
+            s.same("PFCOUNT", "h4");
+            s.same("GET", "h4");
+        });
+    }
 }
