@@ -101,19 +101,21 @@ public final class HyperLogLogCommands {
             return;
         }
         byte[] s = hllBytes(o);
-        HyperLogLog h = HyperLogLog.of(s);
-        long card;
-        if (h.validCache()) {
-            card = h.cachedCard();
+        if (HyperLogLog.validCache(s)) {
             // dbUnshareStringValue turns a shared (embstr) string raw even on a read
             unshare(c, key, o);
-        } else {
-            card = h.count();
-            if (card < 0) throw corrupted;
-            h.setCachedCard(card);
-            store(c, key, h);
-            c.db.signalModifiedKey(key);
+            c.reply.integer(HyperLogLog.cachedCard(s));
+            return;
         }
+        HyperLogLog h = HyperLogLog.of(s);
+        long card = h.count();
+        if (card < 0) {
+            unshare(c, key, o);
+            throw corrupted;
+        }
+        h.setCachedCard(card);
+        store(c, key, h);
+        c.db.signalModifiedKey(key);
         c.reply.integer(card);
     }
 

@@ -80,17 +80,19 @@ public final class HyperLogLog {
         return buf.length == len ? buf : Arrays.copyOf(buf, len);
     }
 
-    public boolean validCache() {
-        return (buf[15] & 0x80) == 0;
+    /** Whether the cached cardinality of an HLL string is current. */
+    public static boolean validCache(byte[] s) {
+        return (s[15] & 0x80) == 0;
     }
 
     public void invalidateCache() {
         buf[15] |= (byte) 0x80;
     }
 
-    public long cachedCard() {
+    /** The cached cardinality of an HLL string, little-endian in header bytes 8..15. */
+    public static long cachedCard(byte[] s) {
         long card = 0;
-        for (int i = 7; i >= 0; i--) card = (card << 8) | (buf[8 + i] & 0xff);
+        for (int i = 7; i >= 0; i--) card = (card << 8) | (s[8 + i] & 0xff);
         return card;
     }
 

@@ -245,7 +245,9 @@ class HyperLogLogConformanceTest extends ConformanceTest {
             shortHll[16] = 0x40 | 0x10;
             shortHll[17] = 0;
             s.same(b("SET"), b("c"), shortHll);
+            s.same("OBJECT", "ENCODING", "c");
             s.same("PFCOUNT", "c");
+            s.same("OBJECT", "ENCODING", "c");
             s.same("PFCOUNT", "c", "nokey");
             s.same("PFMERGE", "d", "c");
             s.same("EXISTS", "d");
