@@ -360,6 +360,14 @@ class HyperLogLogConformanceTest extends ConformanceTest {
                 s.same("MULTI");
                 s.same("PFCOUNT", "h");
                 s.same("EXEC");
+                for (String[] cmd : new String[][] {{"PFDEBUG", "TODENSE", "h"}, {"PFDEBUG", "GETREG", "h"},
+                        {"PFADD", "h", "a"}, {"PFCOUNT", "h", "x"}, {"PFMERGE", "x", "h"}, {"PFMERGE", "h", "x"}}) {
+                    s.same("WATCH", "h");
+                    o.same(cmd);
+                    s.same("MULTI");
+                    s.same("PFDEBUG", "ENCODING", "h");
+                    s.same("EXEC");
+                }
             }
         });
     }
