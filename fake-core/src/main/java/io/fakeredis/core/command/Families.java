@@ -7,6 +7,7 @@ import io.fakeredis.core.cmd.ClientCommands;
 import io.fakeredis.core.cmd.ConnectionCommands;
 import io.fakeredis.core.cmd.FunctionCommands;
 import io.fakeredis.core.cmd.HashCommands;
+import io.fakeredis.core.cmd.HyperLogLogCommands;
 import io.fakeredis.core.cmd.KeyCommands;
 import io.fakeredis.core.cmd.ListCommands;
 import io.fakeredis.core.cmd.PubSubCommands;
@@ -42,6 +43,7 @@ final class Families {
     static final int SCRIPT = 14;
     static final int FUNCTION = 15;
     static final int BITMAP = 16;
+    static final int HYPERLOGLOG = 17;
 
     private Families() {}
 
@@ -104,6 +106,8 @@ final class Families {
                 "function|stats", "function|dump", "function|restore", "function|kill", "function|help");
         t.bind(BITMAP,
                 "setbit", "getbit", "bitcount", "bitpos", "bitop", "bitfield", "bitfield_ro");
+        t.bind(HYPERLOGLOG,
+                "pfadd", "pfcount", "pfmerge", "pfdebug", "pfselftest");
     }
 
     static void dispatch(int family, String name, Client c) {
@@ -125,6 +129,7 @@ final class Families {
             case SCRIPT -> ScriptCommands.dispatch(name, c);
             case FUNCTION -> FunctionCommands.dispatch(name, c);
             case BITMAP -> BitmapCommands.dispatch(name, c);
+            case HYPERLOGLOG -> HyperLogLogCommands.dispatch(name, c);
             default -> throw new IllegalStateException("no family " + family);
         }
     }

@@ -446,6 +446,17 @@ public final class Scripting {
         return scriptClient;
     }
 
+    /**
+     * Redis's CMD_MAY_REPLICATE, which COMMAND INFO does not show: read-only scripts refuse these
+     * commands like writes (PFCOUNT may rewrite the cached cardinality; PUBLISH propagates).
+     */
+    private static boolean mayReplicate(Command cmd) {
+        return switch (cmd.fullName) {
+            case "pfcount", "publish", "spublish" -> true;
+            default -> false;
+        };
+    }
+
     /** redis.call's view of the engine, with the checks Redis applies to script calls. */
     private final class Bridge implements LuaRuntime.Bridge {
         boolean readOnly;
@@ -463,7 +474,7 @@ public final class Scripting {
                 engine.noteUnsupported(argv);
                 throw new ScriptError("ERR Unknown Redis command called from script");
             }
-            if (readOnly && cmd.has(Command.WRITE)) {
+            if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
                 throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
             }
             if (cmd.has(Command.WRITE)) wroteDirty = true; // from now on SCRIPT KILL refuses
