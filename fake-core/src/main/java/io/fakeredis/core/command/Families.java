@@ -6,6 +6,7 @@ import io.fakeredis.core.cmd.BlockingCommands;
 import io.fakeredis.core.cmd.ClientCommands;
 import io.fakeredis.core.cmd.ConnectionCommands;
 import io.fakeredis.core.cmd.FunctionCommands;
+import io.fakeredis.core.cmd.GeoCommands;
 import io.fakeredis.core.cmd.HashCommands;
 import io.fakeredis.core.cmd.KeyCommands;
 import io.fakeredis.core.cmd.ListCommands;
@@ -42,6 +43,7 @@ final class Families {
     static final int SCRIPT = 14;
     static final int FUNCTION = 15;
     static final int BITMAP = 16;
+    static final int GEO = 17;
 
     private Families() {}
 
@@ -104,6 +106,9 @@ final class Families {
                 "function|stats", "function|dump", "function|restore", "function|kill", "function|help");
         t.bind(BITMAP,
                 "setbit", "getbit", "bitcount", "bitpos", "bitop", "bitfield", "bitfield_ro");
+        t.bind(GEO,
+                "geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
+                "georadiusbymember_ro", "geosearch", "geosearchstore");
     }
 
     static void dispatch(int family, String name, Client c) {
@@ -125,6 +130,7 @@ final class Families {
             case SCRIPT -> ScriptCommands.dispatch(name, c);
             case FUNCTION -> FunctionCommands.dispatch(name, c);
             case BITMAP -> BitmapCommands.dispatch(name, c);
+            case GEO -> GeoCommands.dispatch(name, c);
             default -> throw new IllegalStateException("no family " + family);
         }
     }

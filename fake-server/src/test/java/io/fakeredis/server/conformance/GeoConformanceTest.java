@@ -1,0 +1,380 @@
+package io.fakeredis.server.conformance;
+
+import org.junit.jupiter.api.Test;
+
+/** Geo commands against the real server, RESP2 and RESP3. */
+class GeoConformanceTest extends FlushingConformanceTest {
+
+    private static void cities(ConformanceTest.Session s) {
+        s.same("GEOADD", "cities",
+                "13.361389", "38.115556", "Palermo",
+                "15.087269", "37.502669", "Catania",
+                "2.349014", "48.864716", "Paris",
+                "-0.127758", "51.507351", "London",
+                "13.404954", "52.520008", "Berlin",
+                "12.496366", "41.902782", "Rome",
+                "-3.703790", "40.416775", "Madrid",
+                "139.691711", "35.689487", "Tokyo",
+                "-74.005974", "40.712776", "NewYork",
+                "-122.419418", "37.774929", "SanFrancisco",
+                "151.209290", "-33.868820", "Sydney",
+                "-58.381592", "-34.603722", "BuenosAires",
+                "174.763336", "-36.848461", "Auckland",
+                "-149.900284", "61.218056", "Anchorage",
+                "37.617300", "55.755826", "Moscow",
+                "18.068581", "59.329323", "Stockholm",
+                "-21.817439", "64.126521", "Reykjavik",
+                "9.189982", "45.464204", "Milan",
+                "14.268124", "40.851775", "Naples");
+    }
+
+    private static void edges(ConformanceTest.Session s) {
+        s.same("GEOADD", "edges",
+                "179.9999", "0", "east",
+                "-179.9999", "0", "west",
+                "180", "10", "e180",
+                "-180", "10", "w180",
+                "0", "85.05112878", "top",
+                "0", "-85.05112878", "bottom",
+                "10", "85", "north85",
+                "-10", "-84.9", "south85",
+                "0", "0", "origin",
+                "0.0001", "0.0001", "near-origin",
+                "179.5", "-16.5", "fiji",
+                "-179.5", "-16.2", "fiji-west");
+    }
+
+    @Test
+    void geoaddAndScores() {
+        run(s -> {
+            cities(s);
+            s.same("ZRANGE", "cities", "0", "-1", "WITHSCORES");
+            edges(s);
+            s.same("ZRANGE", "edges", "0", "-1", "WITHSCORES");
+            s.same("GEOADD", "cities", "NX", "0", "0", "Palermo", "1", "1", "Nowhere");
+            s.same("GEOADD", "cities", "XX", "1", "1", "Palermo", "2", "2", "Nowhere2");
+            s.same("GEOADD", "cities", "XX", "CH", "13.361389", "38.115556", "Palermo", "2", "2", "Nowhere2");
+            s.same("GEOADD", "cities", "CH", "13.361389", "38.115556", "Palermo", "3", "3", "Nowhere3");
+            s.same("GEOADD", "cities", "ch", "nx", "13.361389", "38.115556", "Palermo");
+            s.same("ZRANGE", "cities", "0", "-1", "WITHSCORES");
+            s.same("GEOADD", "cities", "NX", "XX", "1", "1", "a");
+            s.same("GEOADD", "cities", "1", "1");
+            s.same("GEOADD", "cities", "1", "1", "a", "2");
+            s.same("GEOADD", "cities", "CH", "1", "1");
+            s.same("GEOADD", "cities", "CH", "NX", "XX");
+            s.same("GEOADD", "cities", "CH", "CH", "CH");
+            s.same("GEOADD", "cities", "1");
+            s.same("GEOADD", "cities");
+            s.same("GEOADD", "cities", "x", "1", "a");
+            s.same("GEOADD", "cities", "1", "y", "a");
+            s.same("GEOADD", "cities", "181", "1", "a");
+            s.same("GEOADD", "cities", "-180.5", "1", "a");
+            s.same("GEOADD", "cities", "10", "85.06", "a");
+            s.same("GEOADD", "cities", "10", "-86", "a");
+            s.same("GEOADD", "cities", "10", "-86.123456789", "a");
+            s.same("GEOADD", "cities", "inf", "1", "a");
+            s.same("GEOADD", "cities", "1", "-inf", "a");
+            s.same("GEOADD", "cities", "nan", "1", "a");
+            s.same("GEOADD", "cities", "1", "1", "ok", "200", "1", "bad");
+            s.same("ZSCORE", "cities", "ok");
+            s.same("GEOADD", "cities", "-0", "-0", "negzero");
+            s.same("ZSCORE", "cities", "negzero");
+            s.same("SET", "str", "v");
+            s.same("GEOADD", "str", "1", "1", "a");
+            s.same("GEOADD", "str", "1", "1000", "a");
+            s.same("GEOADD", "str", "NX", "XX", "1", "1", "a");
+            s.same("OBJECT", "ENCODING", "cities");
+            s.same("ZADD", "plain", "1", "one", "-5", "neg", "4503599627370495", "top", "1e30", "huge", "-1e30", "nhuge", "inf", "pinf", "-inf", "ninf", "1e19", "big", "0.5", "half");
+            s.same("GEOPOS", "plain", "one", "neg", "top", "huge", "nhuge", "pinf", "ninf", "big", "half");
+            s.same("GEODIST", "plain", "huge", "big");
+            s.same("GEOSEARCH", "plain", "FROMMEMBER", "big", "BYRADIUS", "100", "km", "WITHCOORD");
+            s.same("GEOHASH", "plain", "one", "neg", "top", "huge", "nhuge", "pinf", "ninf", "big", "half");
+        });
+    }
+
+    @Test
+    void geoposGeohashGeodist() {
+        run(s -> {
+            cities(s);
+            edges(s);
+            s.same("GEOPOS", "cities", "Palermo", "Catania", "nope", "Tokyo", "Sydney", "BuenosAires", "Anchorage");
+            s.same("GEOPOS", "edges", "east", "west", "e180", "w180", "top", "bottom", "north85", "south85", "origin",
+                    "near-origin", "fiji", "fiji-west");
+            s.same("GEOPOS", "cities");
+            s.same("GEOPOS", "nokey", "a", "b");
+            s.same("GEOPOS", "nokey");
+            s.same("GEOHASH", "cities", "Palermo", "Catania", "nope", "Tokyo", "Sydney", "BuenosAires", "Reykjavik");
+            s.same("GEOHASH", "edges", "east", "west", "e180", "w180", "top", "bottom", "north85", "south85", "origin",
+                    "near-origin", "fiji", "fiji-west");
+            s.same("GEOHASH", "cities");
+            s.same("GEOHASH", "nokey", "a");
+            s.same("GEODIST", "cities", "Palermo", "Catania");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "km");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "KM");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "ft");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "mi");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "M");
+            s.same("GEODIST", "cities", "Tokyo", "NewYork", "km");
+            s.same("GEODIST", "cities", "Sydney", "BuenosAires", "mi");
+            s.same("GEODIST", "cities", "Auckland", "Anchorage");
+            s.same("GEODIST", "cities", "Paris", "Paris");
+            s.same("GEODIST", "edges", "east", "west");
+            s.same("GEODIST", "edges", "top", "bottom", "km");
+            s.same("GEODIST", "edges", "e180", "w180");
+            s.same("GEODIST", "edges", "fiji", "fiji-west", "km");
+            s.same("GEODIST", "edges", "origin", "near-origin");
+            s.same("GEODIST", "cities", "Palermo", "nope");
+            s.same("GEODIST", "cities", "nope", "Palermo");
+            s.same("GEODIST", "nokey", "a", "b");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "yd");
+            s.same("GEODIST", "nokey", "a", "b", "yd");
+            s.same("GEODIST", "cities", "Palermo", "Catania", "km", "extra");
+            s.same("GEODIST", "cities", "Palermo");
+            s.same("SET", "str", "v");
+            s.same("GEODIST", "str", "a", "b");
+            s.same("GEOPOS", "str", "a");
+            s.same("GEOHASH", "str", "a");
+            s.same("GEODIST", "str", "a", "b", "yd");
+        });
+    }
+
+    @Test
+    void georadius() {
+        run(s -> {
+            cities(s);
+            edges(s);
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "ASC");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "DESC");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "WITHDIST", "WITHCOORD", "WITHHASH", "ASC");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "withcoord", "desc");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "WITHHASH");
+            s.same("GEORADIUS", "cities", "15", "37", "20000", "km", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "20000", "km", "COUNT", "3");
+            s.same("GEORADIUS", "cities", "15", "37", "20000", "km", "COUNT", "3", "DESC", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "20000", "km", "COUNT", "100", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "3000", "km", "COUNT", "2", "ANY");
+            s.same("GEORADIUS", "cities", "15", "37", "3000", "km", "COUNT", "2", "ANY", "ASC", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "500", "mi", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "3000000", "ft", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "600000", "m", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "0", "m");
+            s.same("GEORADIUS", "cities", "15", "37", "1", "m");
+            s.same("GEORADIUS", "cities", "0", "0", "1", "km");
+            s.same("GEORADIUS", "edges", "180", "0", "50", "km", "WITHDIST");
+            s.same("GEORADIUS", "edges", "-180", "5", "2000", "km", "WITHDIST", "ASC");
+            s.same("GEORADIUS", "edges", "0", "85", "500", "km", "WITHDIST", "ASC");
+            s.same("GEORADIUS", "edges", "0", "-85", "1500", "km", "WITHDIST", "ASC");
+            s.same("GEORADIUS", "edges", "179.9", "-16", "200", "km", "WITHDIST", "WITHCOORD", "ASC");
+            s.same("GEORADIUS", "edges", "0", "0", "100", "m", "WITHDIST", "WITHCOORD");
+            s.same("GEORADIUS", "cities", "-150", "61", "100", "km", "WITHDIST");
+            s.same("GEORADIUS", "cities", "-22", "64", "300", "km", "WITHDIST");
+            s.same("GEORADIUS", "nokey", "15", "37", "200", "km");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "yd");
+            s.same("GEORADIUS", "cities", "15", "37", "-1", "km");
+            s.same("GEORADIUS", "cities", "15", "37", "x", "km");
+            s.same("GEORADIUS", "cities", "x", "37", "1", "km");
+            s.same("GEORADIUS", "cities", "15", "90", "1", "km");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "COUNT");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "COUNT", "0");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "COUNT", "-2");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "COUNT", "x");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "ANY");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "BOGUS");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "FROMMEMBER", "Palermo");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "STORE");
+            s.same("GEORADIUS", "cities", "15", "37", "200");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "STORE", "dst", "WITHDIST");
+            s.same("GEORADIUS", "cities", "15", "37", "200", "km", "STOREDIST", "dst", "WITHCOORD");
+            s.same("GEORADIUS_RO", "cities", "15", "37", "2000", "km", "WITHDIST", "ASC");
+            s.same("GEORADIUS_RO", "cities", "15", "37", "2000", "km", "STORE", "dst");
+            s.same("GEORADIUS_RO", "cities", "15", "37", "2000", "km", "STOREDIST", "dst");
+            s.same("SET", "str", "v");
+            s.same("GEORADIUS", "str", "15", "37", "200", "km");
+            s.same("GEORADIUS", "str", "15", "95", "200", "km");
+        });
+    }
+
+    @Test
+    void georadiusbymember() {
+        run(s -> {
+            cities(s);
+            s.same("GEORADIUSBYMEMBER", "cities", "Palermo", "200", "km");
+            s.same("GEORADIUSBYMEMBER", "cities", "Palermo", "1500", "km", "WITHDIST", "WITHCOORD", "WITHHASH");
+            s.same("GEORADIUSBYMEMBER", "cities", "Palermo", "1500", "km", "WITHDIST", "DESC", "COUNT", "4");
+            s.same("GEORADIUSBYMEMBER", "cities", "Berlin", "1000", "mi", "WITHDIST", "ASC");
+            s.same("GEORADIUSBYMEMBER", "cities", "Sydney", "3000", "km", "WITHDIST");
+            s.same("GEORADIUSBYMEMBER", "cities", "nope", "200", "km");
+            s.same("GEORADIUSBYMEMBER", "cities", "nope", "x", "km");
+            s.same("GEORADIUSBYMEMBER", "cities", "Palermo", "x", "km");
+            s.same("GEORADIUSBYMEMBER", "cities", "Palermo", "1", "yd");
+            s.same("GEORADIUSBYMEMBER", "nokey", "Palermo", "x", "yd");
+            s.same("GEORADIUSBYMEMBER", "nokey", "Palermo", "1", "km");
+            s.same("GEORADIUSBYMEMBER", "nokey", "Palermo", "1", "km", "STORE", "dst");
+            s.same("GEORADIUSBYMEMBER", "nokey", "Palermo", "1", "km", "BOGUS");
+            s.same("GEORADIUSBYMEMBER_RO", "cities", "Rome", "800", "km", "WITHDIST", "ASC");
+            s.same("GEORADIUSBYMEMBER_RO", "cities", "Rome", "800", "km", "STORE", "x");
+            s.same("SET", "str", "v");
+            s.same("GEORADIUSBYMEMBER", "str", "Palermo", "1", "km");
+        });
+    }
+
+    @Test
+    void stores() {
+        run(s -> {
+            cities(s);
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "STORE", "dst");
+            s.same("ZRANGE", "dst", "0", "-1", "WITHSCORES");
+            s.same("OBJECT", "ENCODING", "dst");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "km", "STOREDIST", "dst2");
+            s.same("ZRANGE", "dst2", "0", "-1", "WITHSCORES");
+            s.same("GEORADIUS", "cities", "15", "37", "2000", "mi", "STOREDIST", "dst2", "COUNT", "2", "DESC");
+            s.same("ZRANGE", "dst2", "0", "-1", "WITHSCORES");
+            s.same("GEORADIUSBYMEMBER", "cities", "Paris", "500", "km", "STORE", "dst3");
+            s.same("ZRANGE", "dst3", "0", "-1", "WITHSCORES");
+            s.same("GEORADIUSBYMEMBER", "cities", "Paris", "1", "m", "STOREDIST", "dst3");
+            s.same("ZRANGE", "dst3", "0", "-1", "WITHSCORES");
+            s.same("GEORADIUS", "cities", "0", "0", "1", "km", "STORE", "dst3");
+            s.same("EXISTS", "dst3");
+            s.same("SET", "dst4", "x");
+            s.same("GEORADIUS", "nokey", "0", "0", "1", "km", "STORE", "dst4");
+            s.same("EXISTS", "dst4");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMLONLAT", "15", "37", "BYBOX", "4000", "4000", "km");
+            s.same("ZRANGE", "dst5", "0", "-1", "WITHSCORES");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMMEMBER", "Rome", "BYRADIUS", "1000", "km", "STOREDIST");
+            s.same("ZRANGE", "dst5", "0", "-1", "WITHSCORES");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMMEMBER", "Rome", "BYRADIUS", "1000", "km", "STOREDIST",
+                    "COUNT", "2", "DESC");
+            s.same("ZRANGE", "dst5", "0", "-1", "WITHSCORES");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMMEMBER", "Rome", "BYRADIUS", "1", "m", "COUNT", "1", "ANY");
+            s.same("ZRANGE", "dst5", "0", "-1", "WITHSCORES");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m");
+            s.same("EXISTS", "dst5");
+            s.same("GEOSEARCHSTORE", "dst5", "nokey", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m", "WITHDIST");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m", "STORE", "x");
+            s.same("GEOSEARCHSTORE", "dst5", "cities", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m", "STOREDIST", "x");
+            s.same("CONFIG", "SET", "zset-max-listpack-entries", "2");
+            s.same("GEOSEARCHSTORE", "dst6", "cities", "FROMMEMBER", "Rome", "BYRADIUS", "1000", "km");
+            s.same("OBJECT", "ENCODING", "dst6");
+            s.same("GEOSEARCHSTORE", "dst6", "cities", "FROMMEMBER", "Rome", "BYRADIUS", "1000", "km", "COUNT", "2");
+            s.same("OBJECT", "ENCODING", "dst6");
+            s.same("CONFIG", "SET", "zset-max-listpack-entries", "128");
+            s.same("SET", "str", "v");
+            s.same("GEOSEARCHSTORE", "dst7", "str", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "m");
+            s.same("GEOSEARCHSTORE", "str", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "500", "km");
+            s.same("TYPE", "str");
+        });
+    }
+
+    @Test
+    void geosearch() {
+        run(s -> {
+            cities(s);
+            edges(s);
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Palermo", "BYRADIUS", "2000", "km", "WITHDIST", "WITHCOORD",
+                    "WITHHASH");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Palermo", "BYBOX", "400", "400", "km", "ASC", "WITHDIST");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Paris", "BYBOX", "2000", "1000", "km", "ASC", "WITHDIST");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Paris", "BYBOX", "1000", "2000", "km", "ASC", "WITHDIST");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "0", "45", "BYBOX", "5000", "5000", "mi", "DESC",
+                    "WITHCOORD");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "0", "0", "BYBOX", "40000", "20000", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "150", "-35", "BYBOX", "10000000", "5000000", "ft", "WITHDIST");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "150", "-35", "BYBOX", "0", "0", "m");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "20000", "km", "COUNT", "5");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "20000", "km", "COUNT", "5", "DESC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "20000", "km", "COUNT", "5", "ANY");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "3000", "km", "COUNT", "3", "ANY",
+                    "DESC", "WITHDIST");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "180", "0", "BYBOX", "300", "3000", "km", "WITHDIST", "ASC");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "0", "84", "BYBOX", "3000", "300", "km", "WITHDIST", "ASC");
+            s.same("GEOSEARCH", "edges", "FROMMEMBER", "fiji", "BYRADIUS", "300", "km", "WITHDIST", "ASC");
+            s.same("GEOSEARCH", "edges", "FROMMEMBER", "bottom", "BYBOX", "100", "100", "km", "WITHDIST", "ASC");
+            s.same("GEOSEARCH", "nokey", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "nokey", "FROMMEMBER", "x", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "nope", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Palermo", "FROMLONLAT", "1", "1", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "FROMMEMBER", "Palermo", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "200", "km", "BYBOX", "1", "1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "1", "1", "km", "BYRADIUS", "200", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "WITHDIST");
+            s.same("geosearch", "cities", "FROMLONLAT", "1", "1", "WITHDIST");
+            s.same("geosearch", "cities", "BYRADIUS", "1", "m", "WITHDIST");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "x", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "-1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "yd");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "x", "1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "1", "x", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "-1", "1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "1", "-1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "1", "1", "yd");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYBOX", "1", "1");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "100", "BYBOX", "1", "1", "km");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "STORE", "x");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "STOREDIST");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "ANY");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "COUNT", "0");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "COUNT");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS", "1");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "1", "1", "BYRADIUS");
+            s.same("SET", "str", "v");
+            s.same("GEOSEARCH", "str", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km");
+        });
+    }
+
+    @Test
+    void denseGrid() {
+        run(s -> {
+            // a grid of points around Palermo, 0.01 degree apart, searched with many sizes
+            String[] args = new String[2 + 3 * 121];
+            args[0] = "GEOADD";
+            args[1] = "grid";
+            int k = 2;
+            for (int i = 0; i < 11; i++) {
+                for (int j = 0; j < 11; j++) {
+                    args[k++] = String.format(java.util.Locale.ROOT, "%.4f", 13.30 + i * 0.013);
+                    args[k++] = String.format(java.util.Locale.ROOT, "%.4f", 38.05 + j * 0.011);
+                    args[k++] = "p" + i + "_" + j;
+                }
+            }
+            s.same(args);
+            for (String r : new String[] {"10", "100", "500", "1000", "2500", "5000", "20000", "100000"}) {
+                s.same("GEOSEARCH", "grid", "FROMLONLAT", "13.36", "38.1", "BYRADIUS", r, "m", "ASC", "WITHDIST");
+                s.same("GEOSEARCH", "grid", "FROMLONLAT", "13.36", "38.1", "BYBOX", r, r, "m", "ASC", "WITHDIST");
+                s.same("GEOSEARCH", "grid", "FROMMEMBER", "p3_7", "BYBOX", r, "700", "m", "DESC", "WITHCOORD");
+                s.same("GEORADIUSBYMEMBER", "grid", "p5_5", r, "m");
+                s.same("GEOSEARCH", "grid", "FROMMEMBER", "p0_0", "BYRADIUS", r, "m", "COUNT", "7", "WITHHASH");
+            }
+            s.same("GEOSEARCH", "grid", "FROMMEMBER", "p5_5", "BYRADIUS", "3", "km", "COUNT", "10", "ANY");
+            s.same("GEOSEARCH", "grid", "FROMMEMBER", "p5_5", "BYRADIUS", "3", "km", "COUNT", "1000", "ANY");
+            s.same("CONFIG", "SET", "zset-max-listpack-entries", "16");
+            s.same("GEOADD", "grid", "13.3", "38.2", "convert");
+            s.same("OBJECT", "ENCODING", "grid");
+            s.same("GEOSEARCH", "grid", "FROMMEMBER", "p5_5", "BYRADIUS", "3", "km", "COUNT", "10", "ANY");
+            s.same("GEOSEARCH", "grid", "FROMMEMBER", "p5_5", "BYRADIUS", "1", "km", "WITHDIST");
+            s.same("CONFIG", "SET", "zset-max-listpack-entries", "128");
+        });
+    }
+
+    @Test
+    void keyspaceEvents() {
+        run(s -> s.sameEvents("KEA",
+                new String[] {"GEOADD", "g", "13.361389", "38.115556", "Palermo", "15.087269", "37.502669", "Catania"},
+                new String[] {"GEOADD", "g", "NX", "13.361389", "38.115556", "Palermo"},
+                new String[] {"GEOADD", "g", "XX", "CH", "13", "38", "Palermo"},
+                new String[] {"GEORADIUS", "g", "15", "37", "200", "km", "STORE", "d1"},
+                new String[] {"GEORADIUSBYMEMBER", "g", "Palermo", "200", "km", "STOREDIST", "d2"},
+                new String[] {"GEOSEARCHSTORE", "d3", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "200", "km"},
+                new String[] {"GEOSEARCHSTORE", "d3", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"},
+                new String[] {"GEORADIUS", "g", "0", "0", "1", "km", "STORE", "d1"},
+                new String[] {"GEORADIUS", "nokey", "0", "0", "1", "km", "STORE", "d2"},
+                new String[] {"GEOSEARCH", "g", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km"},
+                new String[] {"GEOPOS", "g", "Palermo"}));
+    }
+}
