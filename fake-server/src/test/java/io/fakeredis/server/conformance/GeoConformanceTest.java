@@ -377,4 +377,75 @@ class GeoConformanceTest extends FlushingConformanceTest {
                 new String[] {"GEOSEARCH", "g", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km"},
                 new String[] {"GEOPOS", "g", "Palermo"}));
     }
+
+    @Test
+    void arity() {
+        run(s -> {
+            s.same("GEOADD", "g", "1", "2");
+            s.same("GEOPOS");
+            s.same("GEOHASH");
+            s.same("GEODIST", "g", "a");
+            s.same("GEORADIUS", "g", "1", "2", "3");
+            s.same("GEORADIUS_RO", "g", "1", "2", "3");
+            s.same("GEORADIUSBYMEMBER", "g", "a", "3");
+            s.same("GEORADIUSBYMEMBER_RO", "g", "a", "3");
+            s.same("GEOSEARCH", "g", "FROMLONLAT", "1", "2", "BYRADIUS");
+            s.same("GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "1", "2", "BYRADIUS");
+        });
+    }
+
+    @Test
+    void randomized() {
+        run(s -> {
+            java.util.Random rnd = new java.util.Random(20260101L + s.resp);
+            java.util.List<String> add = new java.util.ArrayList<>(java.util.List.of("GEOADD", "r"));
+            for (int i = 0; i < 400; i++) {
+                double lon, lat;
+                if (i % 2 == 0) {
+                    lon = rnd.nextDouble() * 360 - 180;
+                    lat = rnd.nextDouble() * 170.1 - 85.05;
+                } else {
+                    // clusters around a few centres, one on the antimeridian and one near a pole
+                    double[][] centres = {{13.36, 38.11}, {179.9, -16.5}, {-179.95, 65}, {25, 83}, {-70, -80}};
+                    double[] c = centres[i % centres.length];
+                    lon = Math.max(-180, Math.min(180, c[0] + rnd.nextGaussian() * 0.5));
+                    lat = Math.max(-85.05, Math.min(85.05, c[1] + rnd.nextGaussian() * 0.3));
+                }
+                add.add(String.format(java.util.Locale.ROOT, "%.6f", lon));
+                add.add(String.format(java.util.Locale.ROOT, "%.6f", lat));
+                add.add("m" + i);
+            }
+            s.same(add.toArray(new String[0]));
+            String[] units = {"m", "km", "mi", "ft"};
+            double[] scale = {1, 1000, 1609.34, 0.3048};
+            for (int q = 0; q < 150; q++) {
+                int u = rnd.nextInt(4);
+                double meters = Math.pow(10, rnd.nextDouble() * 7.5);
+                String r = String.format(java.util.Locale.ROOT, "%.3f", meters / scale[u]);
+                String r2 = String.format(java.util.Locale.ROOT, "%.3f", meters * (0.2 + rnd.nextDouble() * 2) / scale[u]);
+                String[] fromArgs;
+                if (rnd.nextBoolean()) {
+                    fromArgs = new String[] {"FROMMEMBER", "m" + rnd.nextInt(400)};
+                } else {
+                    fromArgs = new String[] {"FROMLONLAT",
+                        String.format(java.util.Locale.ROOT, "%.5f", rnd.nextDouble() * 360 - 180),
+                        String.format(java.util.Locale.ROOT, "%.5f", rnd.nextDouble() * 170 - 85)};
+                }
+                java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("GEOSEARCH", "r"));
+                cmd.addAll(java.util.List.of(fromArgs));
+                if (q % 2 == 0) cmd.addAll(java.util.List.of("BYRADIUS", r, units[u]));
+                else cmd.addAll(java.util.List.of("BYBOX", r, r2, units[u]));
+                int order = q % 3;
+                if (order == 1) cmd.add("ASC");
+                if (order == 2) cmd.add("DESC");
+                if (q % 5 == 0) cmd.addAll(java.util.List.of("COUNT", "5"));
+                cmd.addAll(java.util.List.of("WITHDIST", "WITHCOORD", "WITHHASH"));
+                s.same(cmd.toArray(new String[0]));
+                if (q % 10 == 0) {
+                    s.same("GEORADIUSBYMEMBER", "r", "m" + q, r, units[u], "WITHDIST");
+                    s.same("GEODIST", "r", "m" + q, "m" + (q + 1), units[u]);
+                }
+            }
+        });
+    }
 }
