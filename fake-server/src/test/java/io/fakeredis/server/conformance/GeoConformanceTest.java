@@ -448,4 +448,47 @@ class GeoConformanceTest extends FlushingConformanceTest {
             }
         });
     }
+
+    @Test
+    void oddNumbers() {
+        run(s -> {
+            cities(s);
+            edges(s);
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "inf", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "1e308", "m", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "-0", "m");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "nan", "m");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYBOX", "inf", "inf", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYBOX", "inf", "10", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYBOX", "10", "inf", "km", "ASC");
+            s.same("GEOSEARCH", "cities", "FROMLONLAT", "15", "37", "BYBOX", "1e-300", "1e-300", "km");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "0", "0", "BYRADIUS", "0", "m", "WITHDIST");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "180", "85.05112878", "BYRADIUS", "5000", "km", "WITHDIST");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "-180", "-85.05112878", "BYBOX", "5000", "5000", "km", "WITHDIST");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "-180", "-85.05112878", "BYBOX", "5000", "5000", "km",
+                    "COUNT", "9223372036854775807", "DESC");
+            s.same("GEOSEARCH", "edges", "FROMLONLAT", "-180", "-85.05112878", "BYBOX", "5000", "5000", "km",
+                    "COUNT", "9223372036854775808");
+            s.same("GEOSEARCH", "cities", "FROMMEMBER", "Rome", "FROMMEMBER", "Paris", "BYRADIUS", "300", "km",
+                    "BYRADIUS", "500", "km", "WITHDIST", "ASC");
+            s.same("GEOSEARCH", "cities", "fromlonlat", "2.35", "48.86", "bybox", "1000", "1000", "KM", "asc",
+                    "withdist", "withcoord", "withhash", "count", "3", "any");
+            s.same("GEORADIUS", "cities", "2.35", "48.86", "1000", "KM", "asc", "withdist", "count", "3", "any");
+            s.same("GEOADD", "cities", "1e-320", "-1e-320", "tiny");
+            s.same("GEOPOS", "cities", "tiny");
+            s.same("GEOADD", "cities", "0x10", "1", "hex");
+            s.same("GEOADD", "cities", " 1", "1", "sp");
+            s.same("GEOADD", "cities", "1", "1e400", "big");
+            s.same("MULTI");
+            s.same("GEOADD", "m", "1", "1", "a");
+            s.same("GEOPOS", "m", "a");
+            s.same("GEOSEARCH", "m", "FROMLONLAT", "1", "1", "BYRADIUS", "1", "km", "WITHCOORD");
+            s.same("EXEC");
+            s.same("EVAL", "return redis.call('GEOPOS', KEYS[1], 'a')", "1", "m");
+            s.same("EVAL", "return redis.call('GEODIST', KEYS[1], 'a', 'a')", "1", "m");
+            s.same("EVAL", "redis.setresp(3); return redis.call('GEOPOS', KEYS[1], 'a')", "1", "m");
+            s.same("EVAL", "return redis.call('GEOADD', KEYS[1], 2, 2, 'b')", "1", "m");
+            s.same("EVAL", "return redis.call('GEOADD', KEYS[1], 200, 2, 'b')", "1", "m");
+        });
+    }
 }
