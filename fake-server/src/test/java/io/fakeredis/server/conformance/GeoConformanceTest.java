@@ -491,4 +491,36 @@ class GeoConformanceTest extends FlushingConformanceTest {
             s.same("EVAL", "return redis.call('GEOADD', KEYS[1], 200, 2, 'b')", "1", "m");
         });
     }
+
+    @Test
+    void ties() {
+        run(s -> {
+            java.util.List<String> add = new java.util.ArrayList<>(java.util.List.of("GEOADD", "t"));
+            for (int i = 0; i < 40; i++) {
+                add.add(i % 2 == 0 ? "10" : "10.5");
+                add.add("20");
+                add.add("x" + (i * 7919 % 40));
+            }
+            s.same(add.toArray(new String[0]));
+            s.same("GEOSEARCH", "t", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "ASC");
+            s.same("GEOSEARCH", "t", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "DESC");
+            s.same("GEOSEARCH", "t", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "COUNT", "5");
+            s.same("GEOSEARCH", "t", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "COUNT", "30", "DESC");
+            // more points than 40 take the median-of-nine pivot path
+            java.util.List<String> add2 = new java.util.ArrayList<>(java.util.List.of("GEOADD", "t2"));
+            String[] lons = {"10", "10.1", "10.3", "10.6", "9.9"};
+            for (int i = 0; i < 130; i++) {
+                add2.add(lons[(i * 31) % 5]);
+                add2.add("20");
+                add2.add("y" + (i * 97 % 130));
+            }
+            s.same(add2.toArray(new String[0]));
+            for (String n : new String[] {"1", "2", "6", "7", "8", "33", "41", "60", "100", "129", "130", "131"}) {
+                s.same("GEOSEARCH", "t2", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "COUNT", n);
+                s.same("GEOSEARCH", "t2", "FROMLONLAT", "10.2", "20", "BYRADIUS", "100", "km", "COUNT", n, "DESC");
+                s.same("GEORADIUS", "t2", "10.2", "20", "100", "km", "COUNT", n, "DESC", "STORE", "st");
+                s.same("ZRANGE", "st", "0", "-1", "WITHSCORES");
+            }
+        });
+    }
 }
