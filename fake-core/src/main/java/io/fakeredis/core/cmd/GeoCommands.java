@@ -71,8 +71,12 @@ public final class GeoCommands {
         c.reply.dbl(d, GeoHash.human(d));
     }
 
+    /**
+     * addReplyDoubleDistance, which in 7.0.15 is fixedpoint_d2string(d, 4): the value times 10^4
+     * rounded to an integer with llrint (so ties in the product go to even), not printf's "%.4f".
+     */
     private static void distance(Client c, double d) {
-        c.reply.bulk(String.format(java.util.Locale.ROOT, "%.4f", d).getBytes(StandardCharsets.US_ASCII));
+        c.reply.bulk(GeoHash.fixed4(d).getBytes(StandardCharsets.US_ASCII));
     }
 
     // ---- GEOADD, GEODIST, GEOHASH, GEOPOS ----

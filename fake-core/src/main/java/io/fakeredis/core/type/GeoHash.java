@@ -146,12 +146,75 @@ public final class GeoHash {
     /** Haversine distance in meters between two points given as longitude, latitude. */
     public static double distance(double lon1d, double lat1d, double lon2d, double lat2d) {
         double lon1r = lon1d * D_R, lon2r = lon2d * D_R;
-        double v = Math.sin((lon2r - lon1r) / 2);
+        double v = sin((lon2r - lon1r) / 2);
         if (v == 0.0) return latDistance(lat1d, lat2d);
         double lat1r = lat1d * D_R, lat2r = lat2d * D_R;
-        double u = Math.sin((lat2r - lat1r) / 2);
-        double a = u * u + Math.cos(lat1r) * Math.cos(lat2r) * v * v;
-        return 2.0 * EARTH_RADIUS * Math.asin(Math.sqrt(a));
+        double u = sin((lat2r - lat1r) / 2);
+        double a = u * u + cos(lat1r) * cos(lat2r) * v * v;
+        return 2.0 * EARTH_RADIUS * asin(Math.sqrt(a));
+    }
+
+    // ---- correctly rounded sin, cos and asin ----
+    // glibc's are (almost always) correctly rounded, Java's Math ones are not (asin differs from
+    // glibc in several percent of cases), which shows in distances. These evaluate the Taylor
+    // series in double-double arithmetic and round once.
+
+    /** sin(x), correctly rounded for |x| <= 4 (Math.sin beyond). */
+    static double sin(double x) {
+        if (!(Math.abs(x) <= 4) || x == 0) return Math.sin(x);
+        return series(x, -x * x, Math.fma(-x, x, x * x), 1, null);
+    }
+
+    /** cos(x), correctly rounded for |x| <= 4 (Math.cos beyond). */
+    static double cos(double x) {
+        if (!(Math.abs(x) <= 4)) return Math.cos(x);
+        return series(1, -x * x, Math.fma(-x, x, x * x), 0, null);
+    }
+
+    /** asin(x), correctly rounded: one Newton step from Math.asin with a double-double sine. */
+    static double asin(double x) {
+        double y0 = Math.asin(x);
+        if (x == 0 || !(Math.abs(x) < 1)) return y0;
+        double[] lo = new double[1];
+        double sh = series(y0, -y0 * y0, Math.fma(-y0, y0, y0 * y0), 1, lo);
+        double r = (x - sh) - lo[0]; // x and sin(y0) are within a factor 2: the first difference is exact
+        return y0 + r / Math.cos(y0);
+    }
+
+    /**
+     * The Taylor series t0 * (1 + m/((k0+1)(k0+2)) + m^2/... ) of sin (t0 = x, k0 = 1) or cos
+     * (t0 = 1, k0 = 0) in double-double, m = -x^2 = (mh, ml). Returns the sum rounded once;
+     * lo, when given, receives the low part of the unrounded sum.
+     */
+    private static double series(double t0, double mh, double ml, int k0, double[] lo) {
+        double th = t0, tl = 0; // current term
+        double sh = t0, sl = 0; // sum
+        int k = k0;
+        for (int i = 0; i < 60; i++) {
+            double p = th * mh; // term *= m
+            double e = Math.fma(th, mh, -p) + (th * ml + tl * mh);
+            th = p + e;
+            tl = e - (th - p);
+            double d = (double) (k + 1) * (k + 2); // term /= (k+1)(k+2)
+            k += 2;
+            double q1 = th / d;
+            double pr = q1 * d;
+            double pe = Math.fma(q1, d, -pr);
+            double q2 = ((th - pr) - pe + tl) / d;
+            th = q1 + q2;
+            tl = q2 - (th - q1);
+            double s = sh + th; // sum += term
+            double bb = s - sh;
+            double err = (sh - (s - bb)) + (th - bb) + sl + tl;
+            sh = s + err;
+            sl = err - (sh - s);
+            if (Math.abs(th) < Math.abs(sh) * 1e-36) break;
+        }
+        if (lo != null) {
+            lo[0] = sl;
+            return sh;
+        }
+        return sh + sl;
     }
 
     // ---- search shapes ----
@@ -243,8 +306,8 @@ public final class GeoHash {
         double height = s.conversion * (s.box ? s.height / 2 : s.radius);
         double width = s.conversion * (s.box ? s.width / 2 : s.radius);
         double latDelta = (height / EARTH_RADIUS) / D_R;
-        double longDeltaTop = (width / EARTH_RADIUS / Math.cos((s.lat + latDelta) * D_R)) / D_R;
-        double longDeltaBottom = (width / EARTH_RADIUS / Math.cos((s.lat - latDelta) * D_R)) / D_R;
+        double longDeltaTop = (width / EARTH_RADIUS / cos((s.lat + latDelta) * D_R)) / D_R;
+        double longDeltaBottom = (width / EARTH_RADIUS / cos((s.lat - latDelta) * D_R)) / D_R;
         boolean south = s.lat < 0;
         double minLon = south ? s.lon - longDeltaBottom : s.lon - longDeltaTop;
         double maxLon = south ? s.lon + longDeltaBottom : s.lon + longDeltaTop;
@@ -331,6 +394,17 @@ public final class GeoHash {
         BigDecimal b = new BigDecimal(d).setScale(17, RoundingMode.HALF_EVEN);
         if (b.signum() == 0) return "0";
         return b.stripTrailingZeros().toPlainString();
+    }
+
+    /** Redis's fixedpoint_d2string with 4 fractional digits. */
+    public static String fixed4(double d) {
+        if (d == 0) return "0.0000";
+        long v = (long) Math.rint(d * 10000.0);
+        boolean neg = v < 0;
+        String digits = neg ? Long.toUnsignedString(-v) : Long.toString(v);
+        if (digits.length() < 5) digits = "0".repeat(5 - digits.length()) + digits;
+        int p = digits.length() - 4;
+        return (neg ? "-" : "") + digits.substring(0, p) + "." + digits.substring(p);
     }
 
     /** C's "%f" of a double (for the invalid pair error). */
