@@ -395,6 +395,46 @@ class GeoConformanceTest extends FlushingConformanceTest {
     }
 
     @Test
+    void watch() {
+        run(s -> {
+            cities(s);
+            try (ConformanceTest.Session o = s.another()) {
+                for (String[] write : new String[][] {
+                        {"GEOADD", "cities", "XX", "1", "1", "Palermo"},
+                        {"GEORADIUS", "cities", "15", "37", "200", "km", "STORE", "d"},
+                        {"GEOSEARCHSTORE", "d", "cities", "FROMLONLAT", "15", "37", "BYRADIUS", "1", "m"}}) {
+                    s.same("WATCH", write[0].equals("GEOADD") ? "cities" : "d");
+                    o.same(write);
+                    s.same("MULTI");
+                    s.same("PING");
+                    s.same("EXEC");
+                }
+                // no change, no abort
+                s.same("WATCH", "cities");
+                o.same("GEOADD", "cities", "NX", "1", "1", "Palermo");
+                o.same("GEOSEARCH", "cities", "FROMMEMBER", "Palermo", "BYRADIUS", "1", "km");
+                s.same("MULTI");
+                s.same("PING");
+                s.same("EXEC");
+            }
+        });
+    }
+
+    @Test
+    void getkeys() {
+        run(s -> {
+            s.same("COMMAND", "GETKEYS", "GEOADD", "g", "1", "2", "a");
+            s.same("COMMAND", "GETKEYS", "GEORADIUS", "g", "1", "2", "3", "km");
+            s.same("COMMAND", "GETKEYS", "GEORADIUS", "g", "1", "2", "3", "km", "STORE", "d");
+            s.same("COMMAND", "GETKEYS", "GEORADIUS", "g", "1", "2", "3", "km", "STOREDIST", "d", "STORE", "e");
+            s.same("COMMAND", "GETKEYS", "GEORADIUSBYMEMBER", "g", "a", "3", "km", "STOREDIST", "d");
+            s.same("COMMAND", "GETKEYS", "GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "1", "2", "BYRADIUS", "1", "m");
+            s.same("COMMAND", "GETKEYSANDFLAGS", "GEORADIUS", "g", "1", "2", "3", "km", "STORE", "d");
+            s.same("COMMAND", "INFO", "GEORADIUS", "GEOSEARCH", "GEOADD");
+        });
+    }
+
+    @Test
     void randomized() {
         run(s -> {
             java.util.Random rnd = new java.util.Random(20260101L + s.resp);
