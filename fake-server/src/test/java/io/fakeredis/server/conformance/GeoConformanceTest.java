@@ -479,8 +479,12 @@ class GeoConformanceTest extends FlushingConformanceTest {
                 if (order == 1) cmd.add("ASC");
                 if (order == 2) cmd.add("DESC");
                 if (q % 5 == 0) cmd.addAll(java.util.List.of("COUNT", "5"));
+                else if (q % 7 == 0) cmd.addAll(java.util.List.of("COUNT", "3", "ANY"));
                 cmd.addAll(java.util.List.of("WITHDIST", "WITHCOORD", "WITHHASH"));
                 s.same(cmd.toArray(new String[0]));
+                if (q % 10 == 3 && fromArgs[0].equals("FROMLONLAT")) {
+                    s.same("GEORADIUS", "r", fromArgs[1], fromArgs[2], r, units[u], "WITHCOORD", "WITHDIST");
+                }
                 if (q % 10 == 0) {
                     s.same("GEORADIUSBYMEMBER", "r", "m" + q, r, units[u], "WITHDIST");
                     s.same("GEODIST", "r", "m" + q, "m" + (q + 1), units[u]);
