@@ -55,6 +55,15 @@ public interface ReplySink {
     /** A double, formatted as Redis's %.17g; RESP2 sees a bulk string. */
     void dbl(double d);
 
+    /**
+     * A double printed as given (Redis's addReplyHumanLongDouble: a bulk string in RESP2, a
+     * RESP3 double with this text). Sinks that keep values rather than bytes keep the double.
+     */
+    default void dbl(double d, String text) {
+        if (resp() == 2) bulk(text);
+        else dbl(d);
+    }
+
     /** A boolean; RESP2 sees the integer 1 or 0. */
     void bool(boolean b);
 

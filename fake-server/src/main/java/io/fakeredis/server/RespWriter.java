@@ -210,6 +210,18 @@ final class RespWriter implements ReplySink {
     }
 
     @Override
+    public void dbl(double d, String text) {
+        if (resp == 2) {
+            bulk(text.getBytes(StandardCharsets.US_ASCII));
+        } else {
+            ensure(1);
+            buf[len++] = ',';
+            ascii(text);
+            crlf();
+        }
+    }
+
+    @Override
     public void bool(boolean b) {
         if (resp == 2) integer(b ? 1 : 0);
         else raw(b ? "#t\r\n".getBytes(StandardCharsets.US_ASCII) : "#f\r\n".getBytes(StandardCharsets.US_ASCII));

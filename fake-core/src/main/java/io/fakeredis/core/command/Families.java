@@ -6,6 +6,7 @@ import io.fakeredis.core.cmd.BlockingCommands;
 import io.fakeredis.core.cmd.ClientCommands;
 import io.fakeredis.core.cmd.ConnectionCommands;
 import io.fakeredis.core.cmd.FunctionCommands;
+import io.fakeredis.core.cmd.GeoCommands;
 import io.fakeredis.core.cmd.HashCommands;
 import io.fakeredis.core.cmd.HyperLogLogCommands;
 import io.fakeredis.core.cmd.KeyCommands;
@@ -44,6 +45,7 @@ final class Families {
     static final int FUNCTION = 15;
     static final int BITMAP = 16;
     static final int HYPERLOGLOG = 17;
+    static final int GEO = 18;
 
     private Families() {}
 
@@ -108,6 +110,9 @@ final class Families {
                 "setbit", "getbit", "bitcount", "bitpos", "bitop", "bitfield", "bitfield_ro");
         t.bind(HYPERLOGLOG,
                 "pfadd", "pfcount", "pfmerge", "pfdebug", "pfselftest");
+        t.bind(GEO,
+                "geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
+                "georadiusbymember_ro", "geosearch", "geosearchstore");
     }
 
     static void dispatch(int family, String name, Client c) {
@@ -130,6 +135,7 @@ final class Families {
             case FUNCTION -> FunctionCommands.dispatch(name, c);
             case BITMAP -> BitmapCommands.dispatch(name, c);
             case HYPERLOGLOG -> HyperLogLogCommands.dispatch(name, c);
+            case GEO -> GeoCommands.dispatch(name, c);
             default -> throw new IllegalStateException("no family " + family);
         }
     }
