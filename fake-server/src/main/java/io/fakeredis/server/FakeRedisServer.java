@@ -93,7 +93,7 @@ public final class FakeRedisServer implements AutoCloseable {
                 c.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 c.getInputStream().read(new byte[7]);
             }
-        } catch (IOException | RuntimeException ignored) {
+        } catch (IOException | RuntimeException | LinkageError ignored) {
             // only a head start: the real start reports any real problem
         }
     }
