@@ -119,6 +119,35 @@ public final class Bytes {
     }
 
     /** Returns NaN when the text is not a valid float for Redis. */
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /**
+     * digits[.digits] with at most 15 digits and no exponent, without allocating: the mantissa
+     * and 10^k are exact doubles, so one division is correctly rounded, as strtod is. NaN when
+     * the text has another shape (the caller then takes the general path).
+     */
+    private static double parseShortDecimal(byte[] b, int from, boolean neg) {
+        int n = b.length;
+        if (n - from > 16) return Double.NaN;
+        long m = 0;
+        int digits = 0, scale = -1;
+        for (int i = from; i < n; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                m = m * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) scale++;
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) return Double.NaN;
+        double d = scale > 0 ? m / POW10[scale] : m;
+        return neg ? -d : d;
+    }
+
     public static double parseDouble(byte[] b) {
         int n = b.length;
         if (n == 0 || n > 5 * 1024) return Double.NaN;
@@ -129,6 +158,8 @@ public final class Bytes {
             i = 1;
         }
         if (i == n) return Double.NaN;
+        double fast = parseShortDecimal(b, i, neg);
+        if (fast == fast) return fast;
         String rest = new String(b, i, n - i, StandardCharsets.ISO_8859_1);
         if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
             return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
