@@ -23,6 +23,10 @@ public final class User {
     public final String name;
     boolean enabled;
     boolean nopass;
+    /** 0, or the payload flag: SKIP_SANITIZE or SANITIZE. */
+    int payload;
+    static final int SKIP_SANITIZE = 1;
+    static final int SANITIZE = 2;
     final List<String> passwords = new ArrayList<>();
     /** Allowed commands by Command.id; the extra last bit is "commands added later" (+@all). */
     BitSet allowed;
@@ -30,6 +34,8 @@ public final class User {
     final List<KeyPattern> keys = new ArrayList<>();
     boolean allChannels;
     final List<byte[]> channels = new ArrayList<>();
+    /** The category rules as given ("+@hash", "-@dangerous"), which ACL LIST repeats. */
+    final List<String> categoryRules = new ArrayList<>();
     /** Everything allowed: the dispatcher then skips every ACL check. */
     public boolean unrestricted;
 
@@ -42,12 +48,14 @@ public final class User {
         User u = new User(name, commands);
         u.enabled = enabled;
         u.nopass = nopass;
+        u.payload = payload;
         u.passwords.addAll(passwords);
         u.allowed = (BitSet) allowed.clone();
         u.allKeys = allKeys;
         u.keys.addAll(keys);
         u.allChannels = allChannels;
         u.channels.addAll(channels);
+        u.categoryRules.addAll(categoryRules);
         u.unrestricted = unrestricted;
         return u;
     }
@@ -55,6 +63,7 @@ public final class User {
     void copyFrom(User o) {
         enabled = o.enabled;
         nopass = o.nopass;
+        payload = o.payload;
         passwords.clear();
         passwords.addAll(o.passwords);
         allowed = o.allowed;
@@ -64,6 +73,8 @@ public final class User {
         allChannels = o.allChannels;
         channels.clear();
         channels.addAll(o.channels);
+        categoryRules.clear();
+        categoryRules.addAll(o.categoryRules);
         unrestricted = o.unrestricted;
     }
 
@@ -119,8 +130,8 @@ public final class User {
             case "resetkeys" -> { allKeys = false; keys.clear(); return; }
             case "allchannels", "&*" -> { allChannels = true; channels.clear(); return; }
             case "resetchannels" -> { allChannels = false; channels.clear(); return; }
-            case "allcommands", "+@all" -> { allowed.set(0, all + 1); return; }
-            case "nocommands", "-@all" -> { allowed.clear(); return; }
+            case "allcommands", "+@all" -> { allowed.set(0, all + 1); categoryRules.clear(); return; }
+            case "nocommands", "-@all" -> { allowed.clear(); categoryRules.clear(); return; }
             case "reset" -> {
                 nopass = false;
                 passwords.clear();
@@ -129,10 +140,13 @@ public final class User {
                 allChannels = false;
                 channels.clear();
                 enabled = false;
+                payload = SANITIZE;
                 allowed.clear();
+                categoryRules.clear();
                 return;
             }
-            case "sanitize-payload", "skip-sanitize-payload" -> { return; }
+            case "sanitize-payload" -> { payload = SANITIZE; return; }
+            case "skip-sanitize-payload" -> { payload = SKIP_SANITIZE; return; }
             default -> { }
         }
         if (op.isEmpty()) throw new RedisException("Syntax error");
@@ -218,6 +232,17 @@ public final class User {
                 for (int id = 0; id < all; id++) {
                     if (t.byId(id).aclCategories.contains(tag)) allowed.set(id, allow);
                 }
+                // a category rule replaces an earlier one on the same category; the opposite cancels it
+                boolean cancelled = false;
+                for (int i = 0; i < categoryRules.size(); i++) {
+                    String r = categoryRules.get(i);
+                    if (r.substring(1).equals(tag)) {
+                        cancelled = (r.charAt(0) == '+') != allow;
+                        categoryRules.remove(i);
+                        break;
+                    }
+                }
+                if (!cancelled) categoryRules.add((allow ? "+" : "-") + tag);
                 return;
             }
             Command cmd = t.lookup(lower.substring(1));
@@ -268,19 +293,13 @@ public final class User {
         BitSet fake = new BitSet(all + 1);
         StringBuilder b = new StringBuilder(additive ? "-@all" : "+@all");
         if (!additive) fake.set(0, all + 1);
-        for (int cat = 0; cat < Acl.CATEGORIES.length; cat++) {
-            String tag = "@" + Acl.CATEGORIES[cat];
-            int on = 0, off = 0;
+        // the category rules as given, then each command that differs from what they grant
+        for (String r : categoryRules) {
+            b.append(' ').append(r);
+            String tag = r.substring(1);
+            boolean allow = r.charAt(0) == '+';
             for (int id = 0; id < all; id++) {
-                if (!t.byId(id).aclCategories.contains(tag)) continue;
-                if (allowed.get(id)) on++;
-                else off++;
-            }
-            if ((additive && on > off) || (!additive && off > on)) {
-                b.append(additive ? " +@" : " -@").append(Acl.CATEGORIES[cat]);
-                for (int id = 0; id < all; id++) {
-                    if (t.byId(id).aclCategories.contains(tag)) fake.set(id, additive);
-                }
+                if (t.byId(id).aclCategories.contains(tag)) fake.set(id, allow);
             }
         }
         for (Command cmd : t.commands()) {
@@ -307,10 +326,20 @@ public final class User {
         fake.set(cmd.id, mine);
     }
 
+    /** ACLUserFlags in Redis's order. */
+    public List<String> flags() {
+        List<String> f = new ArrayList<>(3);
+        f.add(enabled ? "on" : "off");
+        if (nopass) f.add("nopass");
+        if (payload == SKIP_SANITIZE) f.add("skip-sanitize-payload");
+        if (payload == SANITIZE) f.add("sanitize-payload");
+        return f;
+    }
+
     /** The ACL LIST line. */
     String describe(CommandTable t) {
-        StringBuilder b = new StringBuilder("user ").append(name).append(enabled ? " on" : " off");
-        if (nopass) b.append(" nopass");
+        StringBuilder b = new StringBuilder("user ").append(name);
+        for (String f : flags()) b.append(' ').append(f);
         for (String p : passwords) b.append(" #").append(p);
         String k = keysText();
         if (!k.isEmpty()) b.append(' ').append(k);

@@ -56,10 +56,8 @@ public final class AclCommands {
         String line = acl.describe(u);
         c.reply.map(6);
         c.reply.bulk("flags");
-        List<String> flags = new ArrayList<>();
-        flags.add(u.enabled() ? "on" : "off");
-        if (line.contains(" nopass")) flags.add("nopass");
-        c.reply.array(flags.size());
+        List<String> flags = u.flags();
+        c.reply.set(flags.size());
         for (String f : flags) c.reply.bulk(f);
         c.reply.bulk("passwords");
         List<String> pw = new ArrayList<>();
@@ -101,7 +99,7 @@ public final class AclCommands {
     }
 
     static void cat(Client c) {
-        if (c.argc() > 3) throw new RedisException("ERR Unknown subcommand or wrong number of arguments for 'cat'. Try ACL HELP.");
+        if (c.argc() > 3) throw new RedisException("ERR unknown subcommand or wrong number of arguments for '" + str(c.argv[1]) + "'. Try ACL HELP.");
         if (c.argc() == 2) {
             c.reply.array(Acl.CATEGORIES.length);
             for (String s : Acl.CATEGORIES) c.reply.bulk(s);
@@ -125,7 +123,7 @@ public final class AclCommands {
 
     static void genpass(Client c) {
         long bits = 256;
-        if (c.argc() > 3) throw new RedisException("ERR Unknown subcommand or wrong number of arguments for 'genpass'. Try ACL HELP.");
+        if (c.argc() > 3) throw new RedisException("ERR unknown subcommand or wrong number of arguments for '" + str(c.argv[1]) + "'. Try ACL HELP.");
         if (c.argc() == 3) {
             bits = Bytes.toLong(c.argv[2], "ERR value is not an integer or out of range");
             if (bits <= 0 || bits > 4096) {

@@ -1,0 +1,294 @@
+package io.fakeredis.server.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** ACL users, their rules as ACL LIST / GETUSER print them, AUTH as a user, and NOPERM checks. */
+class AclConformanceTest extends ConformanceTest {
+    private static final String HASH = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+
+    /** Deletes the test users on both servers, whatever happened. */
+    private static void cleanup(Session s) {
+        s.both("ACL", "DELUSER", "alice", "bob", "carol", "dave", "eve", "u1", "u2", "u3", "u4", "u5");
+        s.both("CONFIG", "SET", "requirepass", "");
+    }
+
+    @Test
+    void setuserAndDescribe() {
+        run(s -> {
+            try {
+                s.same("ACL", "LIST");
+                s.same("ACL", "GETUSER", "default");
+                s.same("ACL", "USERS");
+                s.same("ACL", "WHOAMI");
+                s.same("ACL", "GETUSER", "nosuch");
+                s.same("ACL", "SETUSER", "alice");
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "SETUSER", "alice", "on", ">p1", ">p2", "#" + HASH, "~k*", "%R~r*", "%W~w*",
+                        "&ch*", "+@hash", "-hdel");
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "LIST");
+                s.same("ACL", "USERS");
+                s.same("ACL", "SETUSER", "alice", ">p1", "<p2", "!" + HASH);
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "SETUSER", "alice", "<nope");
+                s.same("ACL", "SETUSER", "alice", "!" + HASH);
+                s.same("ACL", "SETUSER", "alice", "#abc");
+                s.same("ACL", "SETUSER", "alice", "#" + HASH.toUpperCase());
+                s.same("ACL", "SETUSER", "alice", "+nosuch");
+                s.same("ACL", "SETUSER", "alice", "-@nosuch");
+                s.same("ACL", "SETUSER", "alice", "bogus");
+                s.same("ACL", "SETUSER", "alice", "%X~k");
+                s.same("ACL", "SETUSER", "alice", "off", "bogus"); // nothing applies
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "SETUSER", "alice", "allkeys", "~more");
+                s.same("ACL", "SETUSER", "alice", "nopass");
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "SETUSER", "alice", "resetpass", "resetkeys", "resetchannels", "nocommands");
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "SETUSER", "bob", "nopass", "resetpass", "allkeys", "allchannels", "allcommands", "-@dangerous");
+                s.same("ACL", "GETUSER", "bob");
+                s.same("ACL", "SETUSER", "bob", "reset");
+                s.same("ACL", "GETUSER", "bob");
+                s.same("ACL", "SETUSER", "bob", "skip-sanitize-payload");
+                s.same("ACL", "GETUSER", "bob");
+                s.same("ACL", "SETUSER", "carol", "+@all", "-@hash", "+hget", "-hset");
+                s.same("ACL", "SETUSER", "dave", "+config");
+                s.same("ACL", "SETUSER", "eve", "+get", "-get", "~a", "~a", "%R~b", "%W~b", "&x", "&x");
+                s.same("ACL", "SETUSER", "u1", "+client|id");
+                s.same("ACL", "SETUSER", "u3", "allcommands", "-set");
+                s.same("ACL", "SETUSER", "u4", "+@all", "-@all", "+@pubsub");
+                s.same("ACL", "SETUSER", "u5", "+@write", "+@read", "-@write", "+@set", "+@hash", "-@set", "+@all", "-@admin", "+@admin");
+                s.same("ACL", "LIST");
+                s.same("ACL", "GETUSER", "eve");
+                s.same("ACL", "DELUSER", "alice", "nosuch");
+                s.same("ACL", "DELUSER", "default");
+                s.same("ACL", "DELUSER", "bob", "default");
+                s.same("ACL", "USERS");
+                s.same("ACL", "SETUSER");
+                s.same("ACL", "GETUSER");
+                s.same("ACL", "DELUSER");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void catGenpassHelpLoadSave() {
+        run(s -> {
+            s.same("ACL", "CAT");
+            for (String cat : new String[] {"keyspace", "read", "write", "set", "sortedset", "list", "hash", "string",
+                    "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking",
+                    "dangerous", "connection", "transaction", "scripting"}) {
+                s.sameUnordered("ACL", "CAT", cat);
+            }
+            s.sameUnordered("ACL", "CAT", "HASH");
+            s.same("ACL", "CAT", "nosuch");
+            s.same("ACL", "CAT", "a", "b");
+            s.same("ACL", "HELP");
+            s.same("ACL", "LOAD");
+            s.same("ACL", "SAVE");
+            s.same("ACL", "GENPASS", "0");
+            s.same("ACL", "GENPASS", "4097");
+            s.same("ACL", "GENPASS", "x");
+            s.same("ACL", "GENPASS", "1", "2");
+            for (String bits : new String[] {"1", "4", "5", "64", "4096"}) {
+                byte[][] r = s.both("ACL", "GENPASS", bits);
+                assertEquals(r[0].length, r[1].length, "GENPASS " + bits);
+            }
+            byte[][] r = s.both("ACL", "GENPASS");
+            assertEquals(r[0].length, r[1].length);
+            s.same("ACL", "NOSUCH");
+        });
+    }
+
+    @Test
+    void authAsUser() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "allkeys", "allchannels", "+@all");
+                s.same("ACL", "SETUSER", "bob", "off", ">pw", "+@all");
+                s.same("ACL", "SETUSER", "carol", "on", "nopass", "+acl|whoami");
+                o.same("AUTH", "alice", "bad");
+                o.same("AUTH", "nouser", "pw");
+                o.same("AUTH", "bob", "pw");
+                o.same("AUTH", "pw");
+                o.same("AUTH", "alice", "pw");
+                o.same("ACL", "WHOAMI");
+                o.same("AUTH", "carol", "anything");
+                o.same("ACL", "WHOAMI");
+                o.same("ACL", "LIST");
+                o.same("HELLO", String.valueOf(s.resp), "AUTH", "bob", "pw");
+                o.same("HELLO", String.valueOf(s.resp), "AUTH", "alice", "nope");
+                byte[][] h = o.both("HELLO", String.valueOf(s.resp), "AUTH", "alice", "pw");
+                assertEquals((char) h[0][0], (char) h[1][0]);
+                o.same("ACL", "WHOAMI");
+                o.same("RESET");
+                o.same("ACL", "WHOAMI");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void requirepassIsTheDefaultUsersPassword() {
+        run(2, s -> {
+            try (Session o = s.another()) {
+                s.same("CONFIG", "SET", "requirepass", "sekret");
+                s.same("ACL", "GETUSER", "default");
+                s.same("ACL", "LIST");
+                try (Session p = s.another()) {
+                    p.same("PING");
+                    p.same("AUTH", "wrong");
+                    p.same("AUTH", "default", "sekret");
+                    p.same("PING");
+                }
+                s.same("CONFIG", "SET", "requirepass", "");
+                s.same("ACL", "GETUSER", "default");
+                o.same("AUTH", "x");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void commandPermissions() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "allkeys", "allchannels", "-@all", "+get", "+@hash",
+                        "-hdel", "+client|id", "+multi", "+exec");
+                o.same("AUTH", "alice", "pw");
+                o.same("GET", "k");
+                o.same("SET", "k", "v");
+                o.same("HSET", "h", "f", "v");
+                o.same("HDEL", "h", "f");
+                byte[][] id = o.both("CLIENT", "ID");
+                assertEquals((char) id[0][0], (char) id[1][0]);
+                o.same("CLIENT", "LIST");
+                o.same("ACL", "WHOAMI");
+                o.same("NOSUCHCMD");
+                o.same("GET");
+                o.same("MULTI");
+                o.same("SET", "k", "v");
+                o.same("GET", "k");
+                o.same("EXEC");
+                // changes apply to a connected user at once
+                s.same("ACL", "SETUSER", "alice", "+set");
+                o.same("SET", "k", "v");
+                s.same("ACL", "SETUSER", "alice", "nocommands");
+                o.same("GET", "k");
+                o.same("AUTH", "alice", "pw");
+                s.same("ACL", "SETUSER", "alice", "+eval", "+@string");
+                o.same("EVAL", "return redis.call('get', KEYS[1])", "1", "k");
+                o.same("EVAL", "return redis.call('hget', KEYS[1], 'f')", "1", "h");
+                o.same("EVAL", "return redis.acl_check_cmd('hget', 'h', 'f')", "0");
+                o.same("EVAL", "return redis.acl_check_cmd('get', 'k')", "0");
+                o.same("EVAL", "return redis.pcall('hget', KEYS[1], 'f')", "1", "h");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void keyPermissions() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("MSET", "k1", "a", "r1", "b", "w1", "c", "x", "d");
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "allchannels", "+@all", "~k*", "%R~r*", "%W~w*");
+                o.same("AUTH", "alice", "pw");
+                o.same("GET", "k1");
+                o.same("GET", "x");
+                o.same("GET", "r1");
+                o.same("SET", "r1", "v");
+                o.same("GET", "w1");
+                o.same("SET", "w1", "v");
+                o.same("SET", "w1", "v", "GET");
+                o.same("MGET", "k1", "r1");
+                o.same("MGET", "k1", "w1");
+                o.same("MSET", "k1", "a", "w1", "b");
+                o.same("MSET", "k1", "a", "r1", "b");
+                o.same("COPY", "r1", "w2");
+                o.same("COPY", "w1", "r2");
+                o.same("LMOVE", "r1", "w1", "LEFT", "RIGHT");
+                o.same("EXISTS", "r1", "w1", "k1");
+                o.same("EXISTS", "x");
+                o.same("DEL", "r1");
+                o.same("DEL", "w1");
+                o.sameUnordered("KEYS", "*");
+                o.same("EVAL", "return redis.call('get', KEYS[1])", "1", "x");
+                o.same("EVAL", "return redis.call('get', 'k1')", "0");
+                o.same("EVAL", "return 1", "1", "x");
+                o.same("ZUNIONSTORE", "k2", "2", "k1", "x");
+                o.same("SORT", "k1", "STORE", "x");
+                s.same("ACL", "SETUSER", "alice", "resetkeys");
+                o.same("GET", "k1");
+                o.same("PING");
+                s.same("ACL", "SETUSER", "alice", "allkeys");
+                o.same("GET", "x");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void channelPermissions() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "allkeys", "+@all", "resetchannels", "&news.*", "&lit*");
+                o.same("AUTH", "alice", "pw");
+                o.same("PUBLISH", "news.a", "x");
+                o.same("PUBLISH", "other", "x");
+                o.same("SPUBLISH", "other", "x");
+                o.same("SUBSCRIBE", "other");
+                o.same("PSUBSCRIBE", "news.*x");
+                o.same("PSUBSCRIBE", "news.*", "other");
+                o.same("SUBSCRIBE", "news.a", "news.b");
+                o.same("UNSUBSCRIBE", "news.a");
+                o.same("UNSUBSCRIBE", "news.b");
+                o.same("PSUBSCRIBE", "lit*");
+                o.same("PUNSUBSCRIBE");
+                o.same("EVAL", "return redis.call('publish', 'other', 'x')", "0");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void dryrun() {
+        run(s -> {
+            try {
+                s.same("ACL", "SETUSER", "alice", "on", "nopass", "+get", "+set", "~k*", "&c*");
+                s.same("ACL", "DRYRUN", "alice", "GET", "k1");
+                s.same("ACL", "DRYRUN", "alice", "HGET", "k1", "f");
+                s.same("ACL", "DRYRUN", "alice", "CONFIG", "GET", "x");
+                s.same("ACL", "DRYRUN", "alice", "GET");
+                s.same("ACL", "DRYRUN", "alice", "NOSUCH");
+                s.same("ACL", "DRYRUN", "nosuch", "GET", "k");
+                s.same("ACL", "DRYRUN", "alice");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
+    void deletedUserIsDisconnected() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "+@all", "allkeys");
+                o.same("AUTH", "alice", "pw");
+                s.same("ACL", "DELUSER", "alice");
+                s.same("CLIENT", "LIST", "USER", "alice");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+}
