@@ -147,9 +147,14 @@ public final class Acl {
     }
 
     /** scriptVerifyACL's wording of a denial. */
+    /** The ACL LOG reason of a NOPERM error. */
+    public static String reason(String denied) {
+        return denied.equals(NOPERM_KEYS) ? "key" : denied.equals(NOPERM_CHANNELS) ? "channel" : "command";
+    }
+
     public static String scriptError(String denied) {
         if (denied.equals(NOPERM_KEYS)) {
-            return "ERR The user executing the script can't access at least one of the keys mentioned in the command";
+            return "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments";
         }
         if (denied.equals(NOPERM_CHANNELS)) {
             return "ERR The user executing the script can't publish to the channel mentioned in the command";
@@ -157,9 +162,61 @@ public final class Acl {
         return "ERR The user executing the script can't run this command or subcommand";
     }
 
+    /** The key or channel the last failed check refused (for ACL LOG and DRYRUN). */
+    public byte[] deniedObject;
+
+    /** One ACL LOG entry; similar denials within a minute are counted in one. */
+    public static final class LogEntry {
+        public long count = 1;
+        public final String reason;
+        public final String context;
+        public final byte[] object;
+        public final String username;
+        public long createdMs;
+        public String clientInfo;
+
+        LogEntry(String reason, String context, byte[] object, String username) {
+            this.reason = reason;
+            this.context = context;
+            this.object = object;
+            this.username = username;
+        }
+    }
+
+    private final java.util.ArrayDeque<LogEntry> log = new java.util.ArrayDeque<>();
+
+    /** Newest first. */
+    public java.util.ArrayDeque<LogEntry> log() {
+        return log;
+    }
+
+    /** addACLLogEntry: reason is command, key, channel or auth. */
+    public void addLog(Client c, String reason, String context, byte[] object, String username, String clientInfo) {
+        long now = engine.now();
+        int seen = 0;
+        for (LogEntry e : log) {
+            if (seen++ >= 10) break;
+            if (e.reason.equals(reason) && e.context.equals(context) && java.util.Arrays.equals(e.object, object)
+                    && e.username.equals(username) && now - e.createdMs < 60000) {
+                e.count++;
+                e.createdMs = now;
+                e.clientInfo = clientInfo;
+                return;
+            }
+        }
+        LogEntry e = new LogEntry(reason, context, object, username);
+        e.createdMs = now;
+        e.clientInfo = clientInfo;
+        log.addFirst(e);
+        while (log.size() > 128) log.removeLast();
+    }
+
     /** ACLCheckAllPerm: null when the user may run the command line, else the NOPERM error. */
     public String check(User u, Command cmd, byte[][] argv) {
-        if (!u.canRun(cmd)) return nopermCommand(cmd);
+        if (!u.canRun(cmd)) {
+            deniedObject = cmd.fullName.getBytes(StandardCharsets.ISO_8859_1);
+            return nopermCommand(cmd);
+        }
         if (!u.allKeys && !cmd.keySpecs().isEmpty()) {
             List<int[]> keys = new ArrayList<>();
             List<List<String>> flags = new ArrayList<>();
@@ -169,18 +226,27 @@ public final class Acl {
                 List<String> f = flags.get(i);
                 if (f.contains("access")) need |= User.READ;
                 if (f.contains("insert") || f.contains("delete") || f.contains("update")) need |= User.WRITE;
-                if (!u.keyAllowed(argv[keys.get(i)[0]], need)) return NOPERM_KEYS;
+                if (!u.keyAllowed(argv[keys.get(i)[0]], need)) {
+                    deniedObject = argv[keys.get(i)[0]];
+                    return NOPERM_KEYS;
+                }
             }
         }
         if (!u.allChannels) {
             switch (cmd.fullName) {
                 case "publish", "spublish" -> {
-                    if (!u.channelAllowed(argv[1], false)) return NOPERM_CHANNELS;
+                    if (!u.channelAllowed(argv[1], false)) {
+                        deniedObject = argv[1];
+                        return NOPERM_CHANNELS;
+                    }
                 }
                 case "subscribe", "ssubscribe", "psubscribe" -> {
                     boolean pattern = cmd.fullName.equals("psubscribe");
                     for (int i = 1; i < argv.length; i++) {
-                        if (!u.channelAllowed(argv[i], pattern)) return NOPERM_CHANNELS;
+                        if (!u.channelAllowed(argv[i], pattern)) {
+                            deniedObject = argv[i];
+                            return NOPERM_CHANNELS;
+                        }
                     }
                 }
                 default -> { }

@@ -28,6 +28,7 @@ public final class AclCommands {
             case "acl|genpass" -> genpass(c);
             case "acl|load", "acl|save" -> c.reply.error(NO_ACL_FILE);
             case "acl|dryrun" -> dryrun(c);
+            case "acl|log" -> log(c);
             case "acl|help" -> help(c);
             default -> throw new IllegalStateException("not bound in AclCommands: " + name);
         }
@@ -161,10 +162,48 @@ public final class AclCommands {
             c.reply.ok();
             return;
         }
-        String why = err.equals(Acl.NOPERM_KEYS) ? "no permissions to access the '" + "' key"
-                : err.equals(Acl.NOPERM_CHANNELS) ? "no permissions to access the '' channel"
+        String obj = str(c.engine.acl.deniedObject);
+        String why = err.equals(Acl.NOPERM_KEYS) ? "no permissions to access the '" + obj + "' key"
+                : err.equals(Acl.NOPERM_CHANNELS) ? "no permissions to access the '" + obj + "' channel"
                 : "no permissions to run the '" + cmd.fullName + "' command";
         c.reply.bulk("This user has " + why);
+    }
+
+    static void log(Client c) {
+        if (c.argc() > 3) throw new RedisException("ERR unknown subcommand or wrong number of arguments for '" + str(c.argv[1]) + "'. Try ACL HELP.");
+        var log = c.engine.acl.log();
+        long count = 10;
+        if (c.argc() == 3) {
+            if (Bytes.eq(c.argv[2], "RESET")) {
+                log.clear();
+                c.reply.ok();
+                return;
+            }
+            count = Bytes.toLong(c.argv[2], "ERR value is not an integer or out of range");
+            if (count < 0) count = 0;
+        }
+        int n = (int) Math.min(count, log.size());
+        c.reply.array(n);
+        long now = c.engine.clock().millis();
+        int i = 0;
+        for (Acl.LogEntry e : log) {
+            if (i++ >= n) break;
+            c.reply.map(7);
+            c.reply.bulk("count");
+            c.reply.integer(e.count);
+            c.reply.bulk("reason");
+            c.reply.bulk(e.reason);
+            c.reply.bulk("context");
+            c.reply.bulk(e.context);
+            c.reply.bulk("object");
+            c.reply.bulk(e.object);
+            c.reply.bulk("username");
+            c.reply.bulk(e.username);
+            c.reply.bulk("age-seconds");
+            c.reply.dbl((now - e.createdMs) / 1000.0);
+            c.reply.bulk("client-info");
+            c.reply.bulk(e.clientInfo);
+        }
     }
 
     private static final String[] HELP = {

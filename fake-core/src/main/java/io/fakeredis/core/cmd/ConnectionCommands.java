@@ -156,6 +156,8 @@ public final class ConnectionCommands {
     static boolean authenticate(Client c, byte[] user, byte[] pass) {
         io.fakeredis.core.acl.User u = c.engine.acl.authenticate(user, pass);
         if (u == null) {
+            c.engine.acl.addLog(c, "auth", "toplevel", Bytes.utf8("AUTH"), new String(user, java.nio.charset.StandardCharsets.ISO_8859_1),
+                    ClientCommands.info(c));
             c.reply.error(Errors.WRONGPASS);
             return false;
         }

@@ -117,7 +117,7 @@ final class Families {
                 "georadiusbymember_ro", "geosearch", "geosearchstore");
         t.bind(ACL,
                 "acl|setuser", "acl|getuser", "acl|deluser", "acl|users", "acl|list", "acl|whoami", "acl|cat",
-                "acl|genpass", "acl|load", "acl|save", "acl|dryrun", "acl|help");
+                "acl|genpass", "acl|load", "acl|save", "acl|dryrun", "acl|log", "acl|help");
     }
 
     static void dispatch(int family, String name, Client c) {

@@ -476,7 +476,11 @@ public final class Scripting {
             }
             if (caller != null && !caller.aclUser.unrestricted) {
                 String denied = engine.acl.check(caller.aclUser, cmd, argv);
-                if (denied != null) throw new ScriptError(io.fakeredis.core.acl.Acl.scriptError(denied));
+                if (denied != null) {
+                    engine.acl.addLog(caller, io.fakeredis.core.acl.Acl.reason(denied), "lua", engine.acl.deniedObject,
+                            caller.user, io.fakeredis.core.cmd.ClientCommands.info(caller));
+                    throw new ScriptError(io.fakeredis.core.acl.Acl.scriptError(denied));
+                }
             }
             if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
                 throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");

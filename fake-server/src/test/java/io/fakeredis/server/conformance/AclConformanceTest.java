@@ -1,6 +1,9 @@
 package io.fakeredis.server.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -260,12 +263,73 @@ class AclConformanceTest extends ConformanceTest {
         });
     }
 
+    /** ACL LOG entries, compared without their age and client-info (time and address dependent). */
+    private static void sameLog(Session s, String... args) {
+        byte[][] r = s.both(args);
+        assertEquals(Reply.header(r[0]), Reply.header(r[1]), RawConnection.show(r[0]) + "\n" + RawConnection.show(r[1]));
+        if (r[0][0] != '*') {
+            assertEquals(RawConnection.show(r[0]), RawConnection.show(r[1]));
+            return;
+        }
+        List<byte[]> a = Reply.elements(r[0]);
+        List<byte[]> b = Reply.elements(r[1]);
+        for (int i = 0; i < a.size(); i++) {
+            List<byte[]> x = Reply.elements(a.get(i));
+            List<byte[]> y = Reply.elements(b.get(i));
+            assertEquals(x.size(), y.size());
+            for (int j = 0; j < x.size(); j++) {
+                if (j == 11 || j == 13) {
+                    assertEquals((char) x.get(j)[0], (char) y.get(j)[0]);
+                    continue;
+                }
+                assertEquals(RawConnection.show(x.get(j)), RawConnection.show(y.get(j)), "entry " + i + " field " + j);
+            }
+            String info = Reply.bulkString(y.get(13));
+            assertTrue(info.startsWith("id=") && info.contains(" user="), info);
+        }
+    }
+
+    @Test
+    void log() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "LOG", "RESET");
+                sameLog(s, "ACL", "LOG");
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "+get", "+set", "+publish", "+eval", "~k*", "&c*");
+                o.same("AUTH", "nouser", "x");
+                o.same("AUTH", "nouser", "x");
+                o.same("AUTH", "alice", "pw");
+                o.same("GET", "x");
+                o.same("PUBLISH", "zz", "1");
+                o.same("HGET", "k", "f");
+                o.same("HGET", "k", "f");
+                o.same("EVAL", "return redis.call('get', 'x')", "0");
+                sameLog(s, "ACL", "LOG");
+                sameLog(s, "ACL", "LOG", "2");
+                sameLog(s, "ACL", "LOG", "0");
+                sameLog(s, "ACL", "LOG", "-1");
+                s.same("ACL", "LOG", "x");
+                s.same("ACL", "LOG", "1", "2");
+                s.same("ACL", "LOG", "RESET");
+                sameLog(s, "ACL", "LOG");
+            } finally {
+                s.both("ACL", "LOG", "RESET");
+                cleanup(s);
+            }
+        });
+    }
+
     @Test
     void dryrun() {
         run(s -> {
             try {
                 s.same("ACL", "SETUSER", "alice", "on", "nopass", "+get", "+set", "~k*", "&c*");
                 s.same("ACL", "DRYRUN", "alice", "GET", "k1");
+                s.same("ACL", "DRYRUN", "alice", "GET", "x");
+                s.same("ACL", "DRYRUN", "alice", "SET", "k1", "v");
+                s.same("ACL", "SETUSER", "alice", "+publish");
+                s.same("ACL", "DRYRUN", "alice", "PUBLISH", "c1", "x");
+                s.same("ACL", "DRYRUN", "alice", "PUBLISH", "x", "x");
                 s.same("ACL", "DRYRUN", "alice", "HGET", "k1", "f");
                 s.same("ACL", "DRYRUN", "alice", "CONFIG", "GET", "x");
                 s.same("ACL", "DRYRUN", "alice", "GET");
