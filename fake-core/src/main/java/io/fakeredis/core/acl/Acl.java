@@ -93,6 +93,9 @@ public final class Acl {
     /** ACL SETUSER: all rules apply, or none. */
     public void setUser(String name, byte[][] argv, int from) {
         sync();
+        if (name.indexOf(' ') >= 0 || name.indexOf('\0') >= 0) {
+            throw new RedisException("ERR Usernames can't contain spaces or null characters");
+        }
         User existing = users.get(name);
         User u = existing != null ? existing.copy(table.size()) : new User(name, table.size());
         for (int i = from; i < argv.length; i++) {
@@ -150,6 +153,15 @@ public final class Acl {
     /** The ACL LOG reason of a NOPERM error. */
     public static String reason(String denied) {
         return denied.equals(NOPERM_KEYS) ? "key" : denied.equals(NOPERM_CHANNELS) ? "channel" : "command";
+    }
+
+    /** execCommand's wording of a denial found at EXEC time. */
+    public static String execError(String denied) {
+        String why = denied.equals(NOPERM_KEYS) ? "no permission to touch the specified keys"
+                : denied.equals(NOPERM_CHANNELS) ? "no permission for pubsub channels"
+                : "no permission to execute the command or subcommand";
+        return "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
+                + "This command is no longer allowed for the following reason: " + why;
     }
 
     public static String scriptError(String denied) {

@@ -69,6 +69,8 @@ class AclConformanceTest extends ConformanceTest {
                 s.same("ACL", "DELUSER", "default");
                 s.same("ACL", "DELUSER", "bob", "default");
                 s.same("ACL", "USERS");
+                s.same("ACL", "SETUSER", "a b", "on");
+                s.same("ACL", "SETUSER", "a\0b", "on");
                 s.same("ACL", "SETUSER");
                 s.same("ACL", "GETUSER");
                 s.same("ACL", "DELUSER");
@@ -179,6 +181,18 @@ class AclConformanceTest extends ConformanceTest {
                 o.same("SET", "k", "v");
                 o.same("GET", "k");
                 o.same("EXEC");
+                // rules changed between MULTI and EXEC: checked again at EXEC
+                o.same("MULTI");
+                o.same("GET", "k");
+                o.same("GET", "k");
+                s.same("ACL", "SETUSER", "alice", "-get");
+                o.same("EXEC");
+                s.same("ACL", "SETUSER", "alice", "+get", "resetkeys", "~k");
+                o.same("MULTI");
+                o.same("GET", "k");
+                s.same("ACL", "SETUSER", "alice", "resetkeys", "~z");
+                o.same("EXEC");
+                s.same("ACL", "SETUSER", "alice", "allkeys");
                 // changes apply to a connected user at once
                 s.same("ACL", "SETUSER", "alice", "+set");
                 o.same("SET", "k", "v");
