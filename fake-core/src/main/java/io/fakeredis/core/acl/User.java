@@ -146,6 +146,7 @@ public final class User {
                 return;
             }
             case "sanitize-payload" -> { payload = SANITIZE; return; }
+            case "clearselectors" -> { return; } // selectors are not modelled: there are none to clear
             case "skip-sanitize-payload" -> { payload = SKIP_SANITIZE; return; }
             default -> { }
         }
