@@ -69,6 +69,14 @@ class AclConformanceTest extends ConformanceTest {
                 s.same("ACL", "DELUSER", "default");
                 s.same("ACL", "DELUSER", "bob", "default");
                 s.same("ACL", "USERS");
+                s.same("ACL", "SETUSER", "u5", "ON", "NOPASS", "ALLKEYS", "AllChannels", "+GET", ">", "~", "%RW~x");
+                s.same("ACL", "GETUSER", "u5");
+                s.same("ACL", "SETUSER", "u5", "resetkeys", "%RW~x", "%R~x", "%W~y", "~y", "%~z");
+                s.same("ACL", "SETUSER", "u5", "clearselectors", "+select|0", "+config|nosuch", "+get|x");
+                s.same("ACL", "SETUSER", "u5", "-config|get", "+config", "-config|set");
+                s.same("ACL", "GETUSER", "u5");
+                s.same("ACL", "SETUSER", "u5", "+@all", "-@all", "+config|get", "+@admin");
+                s.same("ACL", "GETUSER", "u5");
                 s.same("ACL", "SETUSER", "a b", "on");
                 s.same("ACL", "SETUSER", "a\0b", "on");
                 s.same("ACL", "SETUSER");
