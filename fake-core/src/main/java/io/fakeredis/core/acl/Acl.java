@@ -6,6 +6,7 @@ import io.fakeredis.core.RedisException;
 import io.fakeredis.core.cmd.ServerCommands;
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.command.CommandTable;
+import io.fakeredis.core.pubsub.PubSub;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,8 +108,27 @@ public final class Acl {
             }
         }
         u.update(table);
-        if (existing != null) existing.copyFrom(u);
-        else users.put(name, u);
+        if (existing != null) {
+            existing.copyFrom(u);
+            if (!existing.allChannels) killSubscribersNoLongerAllowed(existing);
+        } else {
+            users.put(name, u);
+        }
+    }
+
+    /** ACLKillPubsubClientsIfNeeded: subscribers of a channel the user may no longer use are dropped. */
+    private void killSubscribersNoLongerAllowed(User u) {
+        for (Client c : new ArrayList<>(engine.clients())) {
+            if (c.aclUser != u) continue;
+            boolean ok = true;
+            for (byte[] ch : engine.pubsub.subscriptions(c, PubSub.Kind.CHANNEL)) ok &= u.channelAllowed(ch, false);
+            for (byte[] ch : engine.pubsub.subscriptions(c, PubSub.Kind.SHARD)) ok &= u.channelAllowed(ch, false);
+            for (byte[] p : engine.pubsub.subscriptions(c, PubSub.Kind.PATTERN)) ok &= u.channelAllowed(p, true);
+            if (!ok) {
+                c.closing = true;
+                c.transport.closeAfterReply();
+            }
+        }
     }
 
     /** ACL DELUSER of one user: true if it existed. Its clients are disconnected. */

@@ -279,6 +279,11 @@ class AclConformanceTest extends ConformanceTest {
                 o.same("PSUBSCRIBE", "lit*");
                 o.same("PUNSUBSCRIBE");
                 o.same("EVAL", "return redis.call('publish', 'other', 'x')", "0");
+                o.same("SUBSCRIBE", "news.a");
+                s.same("ACL", "SETUSER", "alice", "&more");
+                assertEquals(1, clientsOf(s, "alice"));
+                s.same("ACL", "SETUSER", "alice", "resetchannels", "&lit*");
+                assertEquals(0, clientsOf(s, "alice"));
             } finally {
                 cleanup(s);
             }
@@ -341,6 +346,15 @@ class AclConformanceTest extends ConformanceTest {
         });
     }
 
+    /** How many clients both servers list as logged in as the user (they must agree). */
+    private static int clientsOf(Session s, String user) {
+        byte[][] r = s.both("CLIENT", "LIST");
+        int a = new String(r[0], java.nio.charset.StandardCharsets.UTF_8).split(" user=" + user + " ", -1).length - 1;
+        int b = new String(r[1], java.nio.charset.StandardCharsets.UTF_8).split(" user=" + user + " ", -1).length - 1;
+        assertEquals(a, b, "clients of " + user);
+        return a;
+    }
+
     @Test
     void dryrun() {
         run(s -> {
@@ -370,8 +384,9 @@ class AclConformanceTest extends ConformanceTest {
             try (Session o = s.another()) {
                 s.same("ACL", "SETUSER", "alice", "on", ">pw", "+@all", "allkeys");
                 o.same("AUTH", "alice", "pw");
+                assertEquals(1, clientsOf(s, "alice"));
                 s.same("ACL", "DELUSER", "alice");
-                s.same("CLIENT", "LIST", "USER", "alice");
+                assertEquals(0, clientsOf(s, "alice"));
             } finally {
                 cleanup(s);
             }
