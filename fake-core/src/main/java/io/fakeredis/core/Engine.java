@@ -210,6 +210,7 @@ public final class Engine implements AutoCloseable {
         if (!c.aclUser.unrestricted) {
             String denied = acl.check(c.aclUser, cmd, argv);
             if (denied != null) {
+                c.cmd = cmd; // as Redis, which looked the command up before refusing it
                 acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "toplevel", acl.deniedObject, c.user,
                         io.fakeredis.core.cmd.ClientCommands.info(c));
                 reject(c, cmd, denied);

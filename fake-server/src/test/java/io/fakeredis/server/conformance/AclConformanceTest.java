@@ -313,7 +313,15 @@ class AclConformanceTest extends ConformanceTest {
             }
             String info = Reply.bulkString(y.get(13));
             assertTrue(info.startsWith("id=") && info.contains(" user="), info);
+            assertEquals(token(Reply.bulkString(x.get(13)), " cmd="), token(info, " cmd="));
+            assertEquals(token(Reply.bulkString(x.get(13)), " user="), token(info, " user="));
         }
+    }
+
+    private static String token(String info, String key) {
+        int i = info.indexOf(key);
+        int j = info.indexOf(' ', i + 1);
+        return info.substring(i, j < 0 ? info.length() : j);
     }
 
     @Test
