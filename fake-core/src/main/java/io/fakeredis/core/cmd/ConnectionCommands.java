@@ -156,8 +156,13 @@ public final class ConnectionCommands {
     static boolean authenticate(Client c, byte[] user, byte[] pass) {
         io.fakeredis.core.acl.User u = c.engine.acl.authenticate(user, pass);
         if (u == null) {
-            c.engine.acl.addLog(c, "auth", "toplevel", Bytes.utf8("AUTH"), new String(user, java.nio.charset.StandardCharsets.ISO_8859_1),
-                    ClientCommands.info(c));
+            // inside EXEC, Redis logs the multi context and its client-info names EXEC
+            boolean inExec = c.multi != null;
+            io.fakeredis.core.command.Command running = c.cmd;
+            if (inExec) c.cmd = c.engine.commands().lookup("exec");
+            c.engine.acl.addLog(c, "auth", inExec ? "multi" : "toplevel", c.argv[0],
+                    new String(user, java.nio.charset.StandardCharsets.ISO_8859_1), ClientCommands.info(c));
+            c.cmd = running;
             c.reply.error(Errors.WRONGPASS);
             return false;
         }

@@ -127,6 +127,7 @@ public final class Transactions {
                 // the user's rules may have changed since the command was queued
                 String denied = engine.acl.check(c.aclUser, m.commands.get(i), c.argv);
                 if (denied != null) {
+                    c.cmd = execCmd; // Redis's client-info names EXEC here
                     engine.acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "multi", engine.acl.deniedObject,
                             c.user, io.fakeredis.core.cmd.ClientCommands.info(c));
                     c.reply.error(io.fakeredis.core.acl.Acl.execError(denied));

@@ -333,6 +333,12 @@ class AclConformanceTest extends ConformanceTest {
                 s.same("ACL", "SETUSER", "alice", "on", ">pw", "+get", "+set", "+publish", "+eval", "~k*", "&c*");
                 o.same("AUTH", "nouser", "x");
                 o.same("AUTH", "nouser", "x");
+                s.same("ACL", "SETUSER", "bob", "off", ">pw");
+                o.same("AUTH", "bob", "pw");
+                o.same("HELLO", String.valueOf(s.resp), "AUTH", "alice", "bad");
+                o.same("MULTI");
+                o.same("AUTH", "alice", "bad");
+                o.same("EXEC");
                 o.same("AUTH", "alice", "pw");
                 o.same("GET", "x");
                 o.same("PUBLISH", "zz", "1");
