@@ -78,6 +78,11 @@ public final class User {
         unrestricted = o.unrestricted;
     }
 
+    /** SHA-256 hex of each password, in the order they were added. */
+    public List<String> passwords() {
+        return java.util.Collections.unmodifiableList(passwords);
+    }
+
     public boolean nopassword() {
         return nopass;
     }

@@ -54,15 +54,13 @@ public final class AclCommands {
             return;
         }
         Acl acl = c.engine.acl;
-        String line = acl.describe(u);
         c.reply.map(6);
         c.reply.bulk("flags");
         List<String> flags = u.flags();
         c.reply.set(flags.size());
         for (String f : flags) c.reply.bulk(f);
         c.reply.bulk("passwords");
-        List<String> pw = new ArrayList<>();
-        for (String part : line.split(" ")) if (part.startsWith("#")) pw.add(part.substring(1));
+        List<String> pw = u.passwords();
         c.reply.array(pw.size());
         for (String p : pw) c.reply.bulk(p);
         c.reply.bulk("commands");
