@@ -99,12 +99,12 @@ public final class Acl {
         }
         User existing = users.get(name);
         User u = existing != null ? existing.copy(table.size()) : new User(name, table.size());
-        for (int i = from; i < argv.length; i++) {
+        for (byte[] op : mergeSelectors(argv, from)) {
             try {
-                u.apply(table, argv[i]);
+                u.apply(table, op);
             } catch (RedisException e) {
                 throw new RedisException("ERR Error in ACL SETUSER modifier '"
-                        + new String(argv[i], StandardCharsets.ISO_8859_1) + "': " + e.getMessage());
+                        + new String(op, StandardCharsets.ISO_8859_1) + "': " + e.getMessage());
             }
         }
         u.update(table);
@@ -129,6 +129,30 @@ public final class Acl {
                 c.transport.closeAfterReply();
             }
         }
+    }
+
+    /** ACLMergeSelectorArguments: a selector may span arguments, "(~k" "+get)" is "(~k +get)". */
+    private static List<byte[]> mergeSelectors(byte[][] argv, int from) {
+        List<byte[]> ops = new ArrayList<>();
+        StringBuilder open = null;
+        String start = null;
+        for (int i = from; i < argv.length; i++) {
+            String a = new String(argv[i], StandardCharsets.ISO_8859_1);
+            if (open != null) {
+                open.append(' ').append(a);
+                if (a.endsWith(")")) {
+                    ops.add(bytes(open.toString()));
+                    open = null;
+                }
+            } else if (a.startsWith("(") && !a.endsWith(")")) {
+                open = new StringBuilder(a);
+                start = a;
+            } else {
+                ops.add(argv[i]);
+            }
+        }
+        if (open != null) throw new RedisException("ERR Unmatched parenthesis in acl selector starting at '" + start + "'.");
+        return ops;
     }
 
     /** ACL DELUSER of one user: true if it existed. Its clients are disconnected. */
@@ -243,8 +267,32 @@ public final class Acl {
         while (log.size() > 128) log.removeLast();
     }
 
-    /** ACLCheckAllPerm: null when the user may run the command line, else the NOPERM error. */
+    /**
+     * ACLCheckAllUserCommandPerm: null when the user or one of its selectors may run the command
+     * line, else the most relevant NOPERM error (channel, then key, then command).
+     */
     public String check(User u, Command cmd, byte[][] argv) {
+        String err = checkSelector(u, cmd, argv);
+        if (err == null || u.selectors.isEmpty()) return err;
+        byte[] obj = deniedObject;
+        for (User s : u.selectors) {
+            String e = checkSelector(s, cmd, argv);
+            if (e == null) return null;
+            if (rank(e) > rank(err)) {
+                err = e;
+                obj = deniedObject;
+            }
+        }
+        deniedObject = obj;
+        return err;
+    }
+
+    private static int rank(String err) {
+        return err.equals(NOPERM_CHANNELS) ? 3 : err.equals(NOPERM_KEYS) ? 2 : 1;
+    }
+
+    /** ACLSelectorCheckCmd. */
+    private String checkSelector(User u, Command cmd, byte[][] argv) {
         if (!u.canRun(cmd)) {
             deniedObject = cmd.fullName.getBytes(StandardCharsets.ISO_8859_1);
             return nopermCommand(cmd);

@@ -38,6 +38,9 @@ public final class User {
     final List<String> categoryRules = new ArrayList<>();
     /** Everything allowed: the dispatcher then skips every ACL check. */
     public boolean unrestricted;
+    /** 7.0 selectors: extra permission sets, each a User with only keys, channels and commands. */
+    final List<User> selectors = new ArrayList<>();
+    boolean isSelector;
 
     User(String name, int commands) {
         this.name = name;
@@ -57,6 +60,8 @@ public final class User {
         u.channels.addAll(channels);
         u.categoryRules.addAll(categoryRules);
         u.unrestricted = unrestricted;
+        u.isSelector = isSelector;
+        for (User s : selectors) u.selectors.add(s.copy(commands));
         return u;
     }
 
@@ -76,6 +81,8 @@ public final class User {
         categoryRules.clear();
         categoryRules.addAll(o.categoryRules);
         unrestricted = o.unrestricted;
+        selectors.clear();
+        selectors.addAll(o.selectors);
     }
 
     /** SHA-256 hex of each password, in the order they were added. */
@@ -93,6 +100,10 @@ public final class User {
 
     void update(CommandTable t) {
         unrestricted = allKeys && allChannels && allowed.cardinality() == t.size() + 1;
+        for (User s : selectors) {
+            s.update(t);
+            unrestricted |= s.unrestricted;
+        }
     }
 
     /** Whether the password opens this user (an enabled user is the caller's concern). */
@@ -126,6 +137,25 @@ public final class User {
         String op = new String(opBytes, StandardCharsets.ISO_8859_1);
         String lower = op.toLowerCase(Locale.ROOT);
         int all = t.size();
+        if (isSelector) {
+            switch (lower) {
+                case "on", "off", "nopass", "resetpass", "reset", "sanitize-payload", "skip-sanitize-payload",
+                        "clearselectors" -> throw new RedisException("Syntax error");
+                default -> {
+                    char f = op.isEmpty() ? ' ' : op.charAt(0);
+                    if (f == '>' || f == '<' || f == '#' || f == '!' || f == '(') throw new RedisException("Syntax error");
+                }
+            }
+        }
+        if (op.length() > 1 && op.charAt(0) == '(' && op.charAt(op.length() - 1) == ')') {
+            User s = new User(null, all);
+            s.isSelector = true;
+            for (String part : op.substring(1, op.length() - 1).split(" ")) {
+                if (!part.isEmpty()) s.apply(t, part.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            selectors.add(s);
+            return;
+        }
         switch (lower) {
             case "on" -> { enabled = true; return; }
             case "off" -> { enabled = false; return; }
@@ -145,13 +175,14 @@ public final class User {
                 allChannels = false;
                 channels.clear();
                 enabled = false;
+                selectors.clear();
                 payload = SANITIZE;
                 allowed.clear();
                 categoryRules.clear();
                 return;
             }
             case "sanitize-payload" -> { payload = SANITIZE; return; }
-            case "clearselectors" -> { return; } // selectors are not modelled: there are none to clear
+            case "clearselectors" -> { selectors.clear(); return; }
             case "skip-sanitize-payload" -> { payload = SKIP_SANITIZE; return; }
             default -> { }
         }
@@ -347,6 +378,19 @@ public final class User {
         StringBuilder b = new StringBuilder("user ").append(name);
         for (String f : flags()) b.append(' ').append(f);
         for (String p : passwords) b.append(" #").append(p);
+        permissions(b, t);
+        for (User s : selectors) {
+            b.append(" (");
+            int at = b.length();
+            s.permissions(b, t);
+            b.deleteCharAt(at); // the leading space
+            b.append(')');
+        }
+        return b.toString();
+    }
+
+    /** ACLDescribeSelector: " keys channels commands", each part after a space. */
+    private void permissions(StringBuilder b, CommandTable t) {
         String k = keysText();
         if (!k.isEmpty()) b.append(' ').append(k);
         if (allChannels) b.append(" &*");
@@ -356,7 +400,10 @@ public final class User {
             if (!ch.isEmpty()) b.append(' ').append(ch);
         }
         b.append(' ').append(commandsText(t));
-        return b.toString();
+    }
+
+    public List<User> selectors() {
+        return java.util.Collections.unmodifiableList(selectors);
     }
 
     // ---- checks ----

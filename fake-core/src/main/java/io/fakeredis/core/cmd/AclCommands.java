@@ -70,7 +70,16 @@ public final class AclCommands {
         c.reply.bulk("channels");
         c.reply.bulk(acl.channelsText(u));
         c.reply.bulk("selectors");
-        c.reply.array(0);
+        c.reply.array(u.selectors().size());
+        for (User s : u.selectors()) {
+            c.reply.map(3);
+            c.reply.bulk("commands");
+            c.reply.bulk(acl.commandsText(s));
+            c.reply.bulk("keys");
+            c.reply.bulk(acl.keysText(s));
+            c.reply.bulk("channels");
+            c.reply.bulk(acl.channelsText(s));
+        }
     }
 
     static void deluser(Client c) {

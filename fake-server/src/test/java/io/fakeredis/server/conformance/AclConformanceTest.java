@@ -370,6 +370,45 @@ class AclConformanceTest extends ConformanceTest {
     }
 
     @Test
+    void selectors() {
+        run(s -> {
+            try (Session o = s.another()) {
+                s.same("ACL", "SETUSER", "alice", "on", ">pw", "~a", "+get", "(~b +set &c)", "(+@hash", "~h*)");
+                s.same("ACL", "GETUSER", "alice");
+                s.same("ACL", "LIST");
+                s.same("ACL", "SETUSER", "bob", "(~b");
+                s.same("ACL", "SETUSER", "bob", "(bogus)");
+                s.same("ACL", "SETUSER", "bob", "(nopass)");
+                s.same("ACL", "SETUSER", "bob", "(>pw)");
+                s.same("ACL", "SETUSER", "bob", "(", "~x", "+get", ")");
+                s.same("ACL", "GETUSER", "bob");
+                s.same("ACL", "USERS");
+                o.same("AUTH", "alice", "pw");
+                o.same("GET", "a");
+                o.same("GET", "b");
+                o.same("SET", "b", "1");
+                o.same("SET", "a", "1");
+                o.same("HSET", "h1", "f", "v");
+                o.same("HSET", "a", "f", "v");
+                o.same("LPUSH", "a", "x");
+                o.same("PUBLISH", "c", "x");
+                s.same("ACL", "SETUSER", "alice", "+@pubsub");
+                o.same("PUBLISH", "c", "x");
+                o.same("PUBLISH", "d", "x");
+                s.same("ACL", "DRYRUN", "alice", "SET", "b", "1");
+                s.same("ACL", "DRYRUN", "alice", "SET", "z", "1");
+                s.same("ACL", "SETUSER", "alice", "clearselectors");
+                s.same("ACL", "GETUSER", "alice");
+                o.same("SET", "b", "1");
+                s.same("ACL", "SETUSER", "alice", "(~x +get)", "reset");
+                s.same("ACL", "GETUSER", "alice");
+            } finally {
+                cleanup(s);
+            }
+        });
+    }
+
+    @Test
     void dryrun() {
         run(s -> {
             try {
