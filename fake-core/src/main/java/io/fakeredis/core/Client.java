@@ -34,6 +34,8 @@ public final class Client {
     public String libName;
     public String libVer;
     public String user = "default";
+    /** The ACL user this client is authenticated as (default until AUTH). */
+    public io.fakeredis.core.acl.User aclUser;
     public boolean authenticated;
     public final long createdMs;
     public long lastInteractionMs;
@@ -64,7 +66,8 @@ public final class Client {
         this.db = engine.db(0);
         this.createdMs = engine.clock().millis();
         this.lastInteractionMs = createdMs;
-        this.authenticated = !engine.config().requiresPass();
+        this.aclUser = engine.acl.defaultUser();
+        this.authenticated = engine.acl.authenticatedOnConnect();
     }
 
     public int argc() {

@@ -50,6 +50,8 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final Config config = new Config();
     private final CommandTable table = CommandTable.get();
+    /** ACL users; after config and table, which it reads. */
+    public final io.fakeredis.core.acl.Acl acl = new io.fakeredis.core.acl.Acl(this);
     private final Database[] dbs = new Database[DATABASES];
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
@@ -204,6 +206,16 @@ public final class Engine implements AutoCloseable {
         if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
             reject(c, cmd, Errors.NOAUTH);
             return;
+        }
+        if (!c.aclUser.unrestricted) {
+            String denied = acl.check(c.aclUser, cmd, argv);
+            if (denied != null) {
+                c.cmd = cmd; // as Redis, which looked the command up before refusing it
+                acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "toplevel", acl.deniedObject, c.user,
+                        io.fakeredis.core.cmd.ClientCommands.info(c));
+                reject(c, cmd, denied);
+                return;
+            }
         }
         if (pubsub.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");

@@ -125,7 +125,7 @@ public final class ClientCommands {
     }
 
     /** One line of CLIENT LIST, with the fields of Redis 7.0.15 in their order (catClientInfoString). */
-    static String info(Client c) {
+    public static String info(Client c) {
         long now = c.engine.clock().millis();
         int multi = c.engine.transactions.queued(c);
         StringBuilder flags = new StringBuilder();

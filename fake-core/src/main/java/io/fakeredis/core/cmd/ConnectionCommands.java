@@ -49,7 +49,8 @@ public final class ConnectionCommands {
         c.db = c.engine.db(0);
         c.reply.resp(2);
         c.user = "default";
-        c.authenticated = !c.engine.config().requiresPass();
+        c.aclUser = c.engine.acl.defaultUser();
+        c.authenticated = c.engine.acl.authenticatedOnConnect();
         c.name = null;
         c.reply.status("RESET");
     }
@@ -141,7 +142,7 @@ public final class ConnectionCommands {
 
     static void auth(Client c) {
         if (c.argc() > 3) throw Errors.syntax;
-        if (c.argc() == 2 && !c.engine.config().requiresPass()) {
+        if (c.argc() == 2 && c.engine.acl.defaultUser().nopassword()) {
             c.reply.error("ERR AUTH <password> called without any password configured for the default user. "
                     + "Are you sure your configuration is correct?");
             return;
@@ -151,16 +152,23 @@ public final class ConnectionCommands {
         if (authenticate(c, user, pass)) c.reply.ok();
     }
 
-    /** Checks credentials against the default user; replies with the error on failure. */
+    /** Checks credentials against the ACL users; replies with the error on failure. */
     static boolean authenticate(Client c, byte[] user, byte[] pass) {
-        String required = c.engine.config().requirepass();
-        boolean ok = Bytes.str(user).equals("default") && (required.isEmpty() || required.equals(Bytes.str(pass)));
-        if (!ok) {
+        io.fakeredis.core.acl.User u = c.engine.acl.authenticate(user, pass);
+        if (u == null) {
+            // inside EXEC, Redis logs the multi context and its client-info names EXEC
+            boolean inExec = c.multi != null;
+            io.fakeredis.core.command.Command running = c.cmd;
+            if (inExec) c.cmd = c.engine.commands().lookup("exec");
+            c.engine.acl.addLog(c, "auth", inExec ? "multi" : "toplevel", c.argv[0],
+                    new String(user, java.nio.charset.StandardCharsets.ISO_8859_1), ClientCommands.info(c));
+            c.cmd = running;
             c.reply.error(Errors.WRONGPASS);
             return false;
         }
         c.authenticated = true;
-        c.user = "default";
+        c.user = u.name;
+        c.aclUser = u;
         return true;
     }
 }

@@ -689,15 +689,7 @@ public final class ServerCommands {
         }
         List<int[]> keys = new ArrayList<>();
         List<List<String>> flags = new ArrayList<>();
-        boolean ok;
-        switch (cmd.fullName) {
-            // Redis asks these commands' getkeys procs: their specs have variable flags or unknown searches.
-            case "set": ok = setKeys(argv, keys, flags); break;
-            case "bitfield": ok = bitfieldKeys(argv, keys, flags); break;
-            case "sort": case "sort_ro": ok = sortKeys(cmd, argv, keys, flags); break;
-            case "migrate": ok = migrateKeys(argv, keys, flags); break;
-            default: ok = keysFromSpecs(cmd, argv, keys, flags);
-        }
+        boolean ok = commandKeys(cmd, argv, keys, flags);
         if (!ok || keys.isEmpty()) {
             if (cmd.has(Command.NO_MANDATORY_KEYS)) c.reply.array(0);
             else c.reply.error("ERR Invalid arguments specified for command");
@@ -713,6 +705,18 @@ public final class ServerCommands {
             } else {
                 c.reply.bulk(argv[keys.get(i)[0]]);
             }
+        }
+    }
+
+    /** The key arguments of a command line (argv[0] is the command name) and each key's spec flags; ACL uses it too. */
+    public static boolean commandKeys(Command cmd, byte[][] argv, List<int[]> keys, List<List<String>> flags) {
+        switch (cmd.fullName) {
+            // Redis asks these commands' getkeys procs: their specs have variable flags or unknown searches.
+            case "set": return setKeys(argv, keys, flags);
+            case "bitfield": return bitfieldKeys(argv, keys, flags);
+            case "sort": case "sort_ro": return sortKeys(cmd, argv, keys, flags);
+            case "migrate": return migrateKeys(argv, keys, flags);
+            default: return keysFromSpecs(cmd, argv, keys, flags);
         }
     }
 

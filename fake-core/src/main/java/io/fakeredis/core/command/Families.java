@@ -1,6 +1,7 @@
 package io.fakeredis.core.command;
 
 import io.fakeredis.core.Client;
+import io.fakeredis.core.cmd.AclCommands;
 import io.fakeredis.core.cmd.BitmapCommands;
 import io.fakeredis.core.cmd.BlockingCommands;
 import io.fakeredis.core.cmd.ClientCommands;
@@ -46,6 +47,7 @@ final class Families {
     static final int BITMAP = 16;
     static final int HYPERLOGLOG = 17;
     static final int GEO = 18;
+    static final int ACL = 19;
 
     private Families() {}
 
@@ -113,6 +115,9 @@ final class Families {
         t.bind(GEO,
                 "geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
                 "georadiusbymember_ro", "geosearch", "geosearchstore");
+        t.bind(ACL,
+                "acl|setuser", "acl|getuser", "acl|deluser", "acl|users", "acl|list", "acl|whoami", "acl|cat",
+                "acl|genpass", "acl|load", "acl|save", "acl|dryrun", "acl|log", "acl|help");
     }
 
     static void dispatch(int family, String name, Client c) {
@@ -136,6 +141,7 @@ final class Families {
             case BITMAP -> BitmapCommands.dispatch(name, c);
             case HYPERLOGLOG -> HyperLogLogCommands.dispatch(name, c);
             case GEO -> GeoCommands.dispatch(name, c);
+            case ACL -> AclCommands.dispatch(name, c);
             default -> throw new IllegalStateException("no family " + family);
         }
     }

@@ -123,6 +123,17 @@ public final class Transactions {
         // c.multi stays set while the queue runs: blocking commands then act at once, as in Redis.
         for (int i = 0; i < m.commands.size(); i++) {
             c.argv = m.argvs.get(i);
+            if (!c.aclUser.unrestricted) {
+                // the user's rules may have changed since the command was queued
+                String denied = engine.acl.check(c.aclUser, m.commands.get(i), c.argv);
+                if (denied != null) {
+                    c.cmd = execCmd; // Redis's client-info names EXEC here
+                    engine.acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "multi", engine.acl.deniedObject,
+                            c.user, io.fakeredis.core.cmd.ClientCommands.info(c));
+                    c.reply.error(io.fakeredis.core.acl.Acl.execError(denied));
+                    continue;
+                }
+            }
             engine.call(c, m.commands.get(i));
         }
         c.multi = null;

@@ -133,6 +133,14 @@ public final class PubSub {
         return s == null ? 0 : s.shard.size();
     }
 
+    /** A client's subscribed names of one kind (ACL checks them when a user's channels shrink). */
+    public List<byte[]> subscriptions(Client c, Kind kind) {
+        ClientSubs s = clients.get(c);
+        List<byte[]> out = new ArrayList<>();
+        if (s != null) for (ByteKey k : s.set(kind)) out.add(k.bytes);
+        return out;
+    }
+
     /** Server-wide totals, for INFO stats pubsub_channels / pubsub_patterns. */
     public int channelCount() {
         return channels.size();

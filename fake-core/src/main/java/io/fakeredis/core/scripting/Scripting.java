@@ -474,6 +474,14 @@ public final class Scripting {
                 engine.noteUnsupported(argv);
                 throw new ScriptError("ERR Unknown Redis command called from script");
             }
+            if (caller != null && !caller.aclUser.unrestricted) {
+                String denied = engine.acl.check(caller.aclUser, cmd, argv);
+                if (denied != null) {
+                    engine.acl.addLog(caller, io.fakeredis.core.acl.Acl.reason(denied), "lua", engine.acl.deniedObject,
+                            caller.user, io.fakeredis.core.cmd.ClientCommands.info(caller));
+                    throw new ScriptError(io.fakeredis.core.acl.Acl.scriptError(denied));
+                }
+            }
             if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
                 throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
             }
@@ -496,7 +504,7 @@ public final class Scripting {
             Command cmd = engine.commands().lookup(argv[0]);
             if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
             if (cmd == null) throw new ScriptError("ERR Invalid command passed to redis.acl_check_cmd()");
-            return true; // one all-powerful user: ACL rules are not modelled
+            return caller == null || caller.aclUser.unrestricted || engine.acl.check(caller.aclUser, cmd, argv) == null;
         }
 
         @Override
