@@ -418,40 +418,62 @@ public final class StreamCommands {
 
     // ---- XREAD ----
 
-    static void xread(Client c) {
+    /** XREAD's and XREADGROUP's options, parsed by one loop as Redis's xreadCommand does. */
+    static final class ReadOptions {
         long deadline = -1;
-        long count = 0;
-        int streamsArg = 0;
-        int nStreams = 0;
-        int argc = c.argc();
-        for (int i = 1; i < argc; i++) {
-            int more = argc - i - 1;
-            byte[] o = c.argv[i];
-            if (Bytes.eq(o, "block") && more > 0) {
-                denyBlockInScripts(c);
-                i++;
-                deadline = timeoutMs(c, c.argv[i]);
-            } else if (Bytes.eq(o, "count") && more > 0) {
-                i++;
-                count = Bytes.toLong(c.argv[i]);
-                if (count < 0) count = 0;
-            } else if (Bytes.eq(o, "streams") && more > 0) {
-                streamsArg = i + 1;
-                nStreams = argc - streamsArg;
-                if (nStreams % 2 != 0) {
-                    throw new RedisException("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
+        long count;
+        int streamsArg;
+        int nStreams;
+        byte[] group;
+        byte[] consumer;
+        boolean noack;
+
+        static ReadOptions parse(Client c, boolean xreadgroup) {
+            ReadOptions r = new ReadOptions();
+            int argc = c.argc();
+            for (int i = 1; i < argc; i++) {
+                int more = argc - i - 1;
+                byte[] o = c.argv[i];
+                if (Bytes.eq(o, "block") && more > 0) {
+                    denyBlockInScripts(c);
+                    i++;
+                    r.deadline = timeoutMs(c, c.argv[i]);
+                } else if (Bytes.eq(o, "count") && more > 0) {
+                    i++;
+                    r.count = Math.max(0, Bytes.toLong(c.argv[i]));
+                } else if (Bytes.eq(o, "streams") && more > 0) {
+                    r.streamsArg = i + 1;
+                    r.nStreams = argc - r.streamsArg;
+                    if (r.nStreams % 2 != 0) {
+                        // 7.0.15 names XREAD and '$' here even for XREADGROUP
+                        throw new RedisException("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
+                    }
+                    r.nStreams /= 2;
+                    break;
+                } else if (Bytes.eq(o, "group") && more >= 2) {
+                    if (!xreadgroup) throw new RedisException("ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead.");
+                    r.group = c.argv[i + 1];
+                    r.consumer = c.argv[i + 2];
+                    i += 2;
+                } else if (Bytes.eq(o, "noack")) {
+                    if (!xreadgroup) throw new RedisException("ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead.");
+                    r.noack = true;
+                } else {
+                    throw Errors.syntax;
                 }
-                nStreams /= 2;
-                break;
-            } else if (Bytes.eq(o, "group") && more >= 2) {
-                throw new RedisException("ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead.");
-            } else if (Bytes.eq(o, "noack")) {
-                throw new RedisException("ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead.");
-            } else {
-                throw Errors.syntax;
             }
+            if (r.streamsArg == 0) throw Errors.syntax;
+            if (xreadgroup && r.group == null) throw new RedisException("ERR Missing GROUP option for XREADGROUP");
+            return r;
         }
-        if (streamsArg == 0) throw Errors.syntax;
+    }
+
+    static void xread(Client c) {
+        ReadOptions opts = ReadOptions.parse(c, false);
+        long deadline = opts.deadline;
+        long count = opts.count;
+        int streamsArg = opts.streamsArg;
+        int nStreams = opts.nStreams;
         byte[][] keys = Arrays.copyOfRange(c.argv, streamsArg, streamsArg + nStreams);
         Id[] ids = new Id[nStreams];
         for (int i = 0; i < nStreams; i++) {

@@ -247,46 +247,14 @@ final class StreamGroupCommands {
     }
 
     static void xreadgroup(Client c) {
-        long deadline = -1;
-        long count = 0;
-        int streamsArg = 0;
-        int nStreams = 0;
-        byte[] groupName = null;
-        byte[] consumerName = null;
-        boolean noack = false;
-        int argc = c.argc();
-        for (int i = 1; i < argc; i++) {
-            int more = argc - i - 1;
-            byte[] o = c.argv[i];
-            if (Bytes.eq(o, "block") && more > 0) {
-                StreamCommands.denyBlockInScripts(c);
-                i++;
-                deadline = StreamCommands.timeoutMs(c, c.argv[i]);
-            } else if (Bytes.eq(o, "count") && more > 0) {
-                i++;
-                count = Bytes.toLong(c.argv[i]);
-                if (count < 0) count = 0;
-            } else if (Bytes.eq(o, "streams") && more > 0) {
-                streamsArg = i + 1;
-                nStreams = argc - streamsArg;
-                if (nStreams % 2 != 0) {
-                    // 7.0.15 names XREAD and '$' here even for XREADGROUP
-                    throw new RedisException("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
-                }
-                nStreams /= 2;
-                break;
-            } else if (Bytes.eq(o, "group") && more >= 2) {
-                groupName = c.argv[i + 1];
-                consumerName = c.argv[i + 2];
-                i += 2;
-            } else if (Bytes.eq(o, "noack")) {
-                noack = true;
-            } else {
-                throw Errors.syntax;
-            }
-        }
-        if (streamsArg == 0) throw Errors.syntax;
-        if (groupName == null) throw new RedisException("ERR Missing GROUP option for XREADGROUP");
+        StreamCommands.ReadOptions opts = StreamCommands.ReadOptions.parse(c, true);
+        long deadline = opts.deadline;
+        long count = opts.count;
+        int streamsArg = opts.streamsArg;
+        int nStreams = opts.nStreams;
+        byte[] groupName = opts.group;
+        byte[] consumerName = opts.consumer;
+        boolean noack = opts.noack;
         byte[][] keys = Arrays.copyOfRange(c.argv, streamsArg, streamsArg + nStreams);
         Id[] ids = new Id[nStreams]; // null: ">"
         Group[] groups = new Group[nStreams];
