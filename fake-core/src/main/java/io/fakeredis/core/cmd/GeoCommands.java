@@ -10,6 +10,7 @@ import io.fakeredis.core.type.ZSetValue;
 import io.fakeredis.core.type.ZSetValue.Node;
 import io.fakeredis.core.type.ZSetValue.ScoreRange;
 import io.fakeredis.core.util.Bytes;
+import io.fakeredis.core.util.PartialSort;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -351,99 +352,6 @@ public final class GeoCommands {
         if (a.dist > b.dist) return 1;
         if (a.dist == b.dist) return 0;
         return -1;
-    }
-
-    /**
-     * Redis's pqsort (the NetBSD qsort, pruned to the partitions that overlap [lrange, rrange]):
-     * when COUNT cuts the result, elements at equal distances come out in its order.
-     */
-    static final class PartialSort {
-        private PartialSort() {}
-
-        static <T> void sort(T[] a, Comparator<? super T> cmp, int lrange, int rrange) {
-            sort(a, 0, a.length, cmp, lrange, rrange);
-        }
-
-        private static <T> void swap(T[] a, int i, int j) {
-            T t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-
-        private static <T> void vecswap(T[] a, int i, int j, int n) {
-            for (int k = 0; k < n; k++) swap(a, i + k, j + k);
-        }
-
-        private static <T> int med3(T[] x, int a, int b, int c, Comparator<? super T> cmp) {
-            return cmp.compare(x[a], x[b]) < 0
-                    ? (cmp.compare(x[b], x[c]) < 0 ? b : (cmp.compare(x[a], x[c]) < 0 ? c : a))
-                    : (cmp.compare(x[b], x[c]) > 0 ? b : (cmp.compare(x[a], x[c]) < 0 ? a : c));
-        }
-
-        private static <T> void sort(T[] x, int a, int n, Comparator<? super T> cmp, int lrange, int rrange) {
-            while (true) {
-                if (n < 7) {
-                    for (int pm = a + 1; pm < a + n; pm++) {
-                        for (int pl = pm; pl > a && cmp.compare(x[pl - 1], x[pl]) > 0; pl--) swap(x, pl, pl - 1);
-                    }
-                    return;
-                }
-                int pm = a + n / 2;
-                if (n > 7) {
-                    int pl = a;
-                    int pn = a + n - 1;
-                    if (n > 40) {
-                        int d = n / 8;
-                        pl = med3(x, pl, pl + d, pl + 2 * d, cmp);
-                        pm = med3(x, pm - d, pm, pm + d, cmp);
-                        pn = med3(x, pn - 2 * d, pn - d, pn, cmp);
-                    }
-                    pm = med3(x, pl, pm, pn, cmp);
-                }
-                swap(x, a, pm);
-                int pa = a + 1, pb = a + 1;
-                int pc = a + n - 1, pd = a + n - 1;
-                for (;;) {
-                    int r;
-                    while (pb <= pc && (r = cmp.compare(x[pb], x[a])) <= 0) {
-                        if (r == 0) {
-                            swap(x, pa, pb);
-                            pa++;
-                        }
-                        pb++;
-                    }
-                    while (pb <= pc && (r = cmp.compare(x[pc], x[a])) >= 0) {
-                        if (r == 0) {
-                            swap(x, pc, pd);
-                            pd--;
-                        }
-                        pc--;
-                    }
-                    if (pb > pc) break;
-                    swap(x, pb, pc);
-                    pb++;
-                    pc--;
-                }
-                int pn = a + n;
-                int r = Math.min(pa - a, pb - pa);
-                vecswap(x, a, pb - r, r);
-                r = Math.min(pd - pc, pn - pd - 1);
-                vecswap(x, pb, pn - r, r);
-                if ((r = pb - pa) > 1) {
-                    int l = a, rr = a + r - 1;
-                    if (!((lrange < l && rrange < l) || (lrange > rr && rrange > rr))) {
-                        sort(x, a, r, cmp, lrange, rrange);
-                    }
-                }
-                if ((r = pd - pc) > 1) {
-                    a = pn - r;
-                    n = r;
-                    int l = a, rr = a + r - 1;
-                    if (!((lrange < l && rrange < l) || (lrange > rr && rrange > rr))) continue;
-                }
-                return;
-            }
-        }
     }
 
     /** extractDistanceOrReply: a radius and its unit. */

@@ -11,6 +11,7 @@ import io.fakeredis.core.type.SetValue;
 import io.fakeredis.core.type.StringValue;
 import io.fakeredis.core.type.ZSetValue;
 import io.fakeredis.core.util.Bytes;
+import io.fakeredis.core.util.PartialSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -172,7 +173,7 @@ public final class SortCommands {
                 // Redis partially sorts (pqsort) when BY and LIMIT narrow the range, else uses libc
                 // qsort, a stable merge sort in glibc: the order of ties depends on which one runs.
                 if (sortby != null && (start != 0 || end != vectorlen - 1)) {
-                    pqsort(vector, 0, vector.length, cmp, start, end);
+                    PartialSort.sort(vector, cmp, start, end);
                 } else {
                     Arrays.sort(vector, cmp);
                 }
@@ -240,98 +241,6 @@ public final class SortCommands {
             cmp = (a, b) -> store ? binaryCompare(a.obj, b.obj) : collate(a.obj, b.obj);
         }
         return desc ? cmp.reversed() : cmp;
-    }
-
-    /**
-     * Redis's pqsort.c (NetBSD's Bentley-McIlroy quicksort that skips partitions outside
-     * [lo, hi]), step by step so that equal elements end up where Redis puts them.
-     */
-    static void pqsort(Item[] v, int a, int n, Comparator<Item> cmp, long lo, long hi) {
-        for (;;) {
-            boolean swapped = false;
-            if (n < 7) {
-                insertionSort(v, a, n, cmp);
-                return;
-            }
-            int pm = a + n / 2;
-            if (n > 7) {
-                int pl = a, pn = a + n - 1;
-                if (n > 40) {
-                    int d = n / 8;
-                    pl = med3(v, pl, pl + d, pl + 2 * d, cmp);
-                    pm = med3(v, pm - d, pm, pm + d, cmp);
-                    pn = med3(v, pn - 2 * d, pn - d, pn, cmp);
-                }
-                pm = med3(v, pl, pm, pn, cmp);
-            }
-            swap(v, a, pm);
-            int pa = a + 1, pb = a + 1;
-            int pc = a + n - 1, pd = a + n - 1;
-            for (;;) {
-                int r;
-                while (pb <= pc && (r = cmp.compare(v[pb], v[a])) <= 0) {
-                    if (r == 0) {
-                        swapped = true;
-                        swap(v, pa, pb);
-                        pa++;
-                    }
-                    pb++;
-                }
-                while (pb <= pc && (r = cmp.compare(v[pc], v[a])) >= 0) {
-                    if (r == 0) {
-                        swapped = true;
-                        swap(v, pc, pd);
-                        pd--;
-                    }
-                    pc--;
-                }
-                if (pb > pc) break;
-                swap(v, pb, pc);
-                swapped = true;
-                pb++;
-                pc--;
-            }
-            if (!swapped) {
-                insertionSort(v, a, n, cmp);
-                return;
-            }
-            int pn = a + n;
-            int r = Math.min(pa - a, pb - pa);
-            vecswap(v, a, pb - r, r);
-            r = Math.min(pd - pc, pn - pd - 1);
-            vecswap(v, pb, pn - r, r);
-            if ((r = pb - pa) > 1) {
-                if (!((lo < a && hi < a) || (lo >= a + r && hi >= a + r))) pqsort(v, a, r, cmp, lo, hi);
-            }
-            if ((r = pd - pc) > 1) {
-                a = pn - r;
-                n = r;
-                if (!((lo < a && hi < a) || (lo >= a + r && hi >= a + r))) continue;
-            }
-            return;
-        }
-    }
-
-    private static void insertionSort(Item[] v, int a, int n, Comparator<Item> cmp) {
-        for (int pm = a + 1; pm < a + n; pm++) {
-            for (int pl = pm; pl > a && cmp.compare(v[pl - 1], v[pl]) > 0; pl--) swap(v, pl, pl - 1);
-        }
-    }
-
-    private static int med3(Item[] v, int a, int b, int c, Comparator<Item> cmp) {
-        return cmp.compare(v[a], v[b]) < 0
-                ? (cmp.compare(v[b], v[c]) < 0 ? b : (cmp.compare(v[a], v[c]) < 0 ? c : a))
-                : (cmp.compare(v[b], v[c]) > 0 ? b : (cmp.compare(v[a], v[c]) < 0 ? a : c));
-    }
-
-    private static void swap(Item[] v, int i, int j) {
-        Item t = v[i];
-        v[i] = v[j];
-        v[j] = t;
-    }
-
-    private static void vecswap(Item[] v, int a, int b, int n) {
-        for (int i = 0; i < n; i++) swap(v, a + i, b + i);
     }
 
     /** compareStringObjects: memcmp of the common prefix, then the shorter first. */
