@@ -42,10 +42,10 @@ public final class CommandTable {
     }
 
     private CommandTable() {
-        String json;
+        byte[] json;
         try (InputStream in = CommandTable.class.getResourceAsStream("command-info.json")) {
             if (in == null) throw new IllegalStateException("command-info.json missing from the classpath");
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            json = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -401,7 +401,7 @@ public final class Config {
         try (InputStream in = Config.class.getResourceAsStream("config-defaults.json")) {
             if (in == null) throw new IllegalStateException("config-defaults.json missing from the classpath");
             @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, Object> raw = (Map<String, Object>) Json.parse(in.readAllBytes());
             Map<String, String> m = new LinkedHashMap<>();
             raw.forEach((k, v) -> m.put(k, String.valueOf(v)));
             return Collections.unmodifiableMap(m);
