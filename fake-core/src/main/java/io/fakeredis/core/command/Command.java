@@ -72,8 +72,7 @@ public final class Command {
     /** ACL categories with their '@', as COMMAND INFO prints them. */
     public final List<String> aclCategories;
     public final List<String> tips;
-    /** Key specs as JSON text, parsed on first use: only COMMAND INFO and GETKEYS read them. */
-    private final String keySpecsJson;
+    /** Parsed on first use: only COMMAND INFO, GETKEYS and key-restricted ACL users read them. */
     private volatile List<Object> keySpecs;
     public final Command parent;
     /** Index into per-engine arrays such as command statistics. */
@@ -84,7 +83,7 @@ public final class Command {
     CommandProc proc;
 
     Command(String fullName, int arity, List<String> flagNames, int firstKey, int lastKey, int keyStep,
-            List<String> aclCategories, List<String> tips, String keySpecsJson, Command parent, int id) {
+            List<String> aclCategories, List<String> tips, Command parent, int id) {
         this.id = id;
         this.fullName = fullName;
         int bar = fullName.indexOf('|');
@@ -99,7 +98,6 @@ public final class Command {
         this.keyStep = keyStep;
         this.aclCategories = aclCategories;
         this.tips = tips;
-        this.keySpecsJson = keySpecsJson;
         this.parent = parent;
     }
 
@@ -109,7 +107,7 @@ public final class Command {
         List<Object> k = keySpecs;
         if (k == null) {
             // two threads may both parse; either result is the same immutable list
-            k = Collections.unmodifiableList((List<Object>) Json.parse(keySpecsJson));
+            k = Collections.unmodifiableList((List<Object>) Json.parse(CommandTable.keySpecsJson(fullName)));
             keySpecs = k;
         }
         return k;

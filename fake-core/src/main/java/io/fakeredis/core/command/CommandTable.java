@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one command table. Its rows come from the real server's COMMAND INFO (bundled as
@@ -42,50 +44,104 @@ public final class CommandTable {
     }
 
     private CommandTable() {
-        byte[] json;
-        try (InputStream in = CommandTable.class.getResourceAsStream("command-info.json")) {
-            if (in == null) throw new IllegalStateException("command-info.json missing from the classpath");
-            json = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Object row : (List<?>) Json.parseLazily(json)) {
-            Command c = build((List<?>) row, null);
-            all.add(c);
-            insert(c);
+        byte[] b = resource("command-table.txt");
+        Command parent = null;
+        int[] at = new int[1];
+        while (at[0] < b.length) {
+            // plain index arithmetic rather than String.split: this runs once, in the interpreter
+            String name = field(b, at);
+            int arity = Integer.parseInt(field(b, at));
+            List<String> flags = list(b, at);
+            int first = Integer.parseInt(field(b, at));
+            int last = Integer.parseInt(field(b, at));
+            int step = Integer.parseInt(field(b, at));
+            List<String> acl = list(b, at);
+            List<String> tips = list(b, at);
+            boolean sub = name.indexOf('|') >= 0;
+            Command c = new Command(name, arity, flags, first, last, step, acl, tips, sub ? parent : null, byId.size());
+            byId.add(c);
+            if (sub) {
+                parent.subcommands.put(c.name, c);
+            } else {
+                parent = c;
+                all.add(c);
+                insert(c);
+            }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Command build(List<?> r, Command parent) {
-        Command c = new Command(
-                (String) r.get(0),
-                ((Long) r.get(1)).intValue(),
-                strings(r.get(2)),
-                ((Long) r.get(3)).intValue(),
-                ((Long) r.get(4)).intValue(),
-                ((Long) r.get(5)).intValue(),
-                strings(r.get(6)),
-                strings(r.get(7)),
-                keySpecsJson(r.get(8)),
-                parent,
-                byId.size());
-        byId.add(c);
-        for (Object sub : (List<?>) r.get(9)) {
-            Command s = build((List<?>) sub, c);
-            c.subcommands.put(s.name, s);
-        }
-        return c;
+    /** The field at at[0], up to a tab or a newline; moves at[0] past the separator. */
+    private static String field(byte[] b, int[] at) {
+        int from = at[0], i = from;
+        while (b[i] != '\t' && b[i] != '\n') i++;
+        at[0] = i + 1;
+        return new String(b, from, i - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** parseLazily leaves non-empty key specs as text; an empty list stays a list. */
-    private static String keySpecsJson(Object o) {
-        return o instanceof Json.Raw ? ((Json.Raw) o).text : "[]";
+    /** A comma-separated field as an immutable list. */
+    private static List<String> list(byte[] b, int[] at) {
+        int from = at[0], i = from, n = 1;
+        while (b[i] != '\t' && b[i] != '\n') if (b[i++] == ',') n++;
+        at[0] = i + 1;
+        if (i == from) return List.of();
+        String[] items = new String[n];
+        for (int k = 0, start = from; k < n; k++) {
+            int end = start;
+            while (end < i && b[end] != ',') end++;
+            items[k] = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+            start = end + 1;
+        }
+        return List.of(items);
+    }
+
+    /**
+     * One row of command-table.txt from a row of command-info.json (the real server's COMMAND
+     * INFO): the facts the first engine needs, tab-separated, lists comma-separated, subcommands
+     * on the lines after their command. Key specs stay in command-info.json, read on first use.
+     * The table is half the size of the JSON and needs no JSON parse, which was a third of the
+     * first engine's start (docs/startup.md); a test keeps it equal to the JSON.
+     */
+    public static String tableRows(List<?> row) {
+        StringBuilder b = new StringBuilder();
+        b.append(row.get(0)).append('\t').append(row.get(1)).append('\t').append(String.join(",", strings(row.get(2))))
+                .append('\t').append(row.get(3)).append('\t').append(row.get(4)).append('\t').append(row.get(5))
+                .append('\t').append(String.join(",", strings(row.get(6))))
+                .append('\t').append(String.join(",", strings(row.get(7)))).append('\n');
+        for (Object sub : (List<?>) row.get(9)) b.append(tableRows((List<?>) sub));
+        return b.toString();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object o) {
-        return Collections.unmodifiableList((List<String>) o);
+        return (List<String>) o;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = CommandTable.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " missing from the classpath");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static volatile Map<String, String> keySpecs;
+
+    /** A row's key specs as JSON text, from command-info.json, read the first time any are needed. */
+    static String keySpecsJson(String fullName) {
+        Map<String, String> k = keySpecs;
+        if (k == null) {
+            Map<String, String> m = new HashMap<>();
+            for (Object row : (List<?>) Json.parseLazily(resource("command-info.json"))) keySpecs(m, (List<?>) row);
+            keySpecs = k = m;
+        }
+        return k.getOrDefault(fullName, "[]");
+    }
+
+    /** parseLazily leaves non-empty key specs as text; an empty list stays a list. */
+    private static void keySpecs(Map<String, String> into, List<?> row) {
+        if (row.get(8) instanceof Json.Raw) into.put((String) row.get(0), ((Json.Raw) row.get(8)).text);
+        for (Object sub : (List<?>) row.get(9)) keySpecs(into, (List<?>) sub);
     }
 
     private void insert(Command c) {

@@ -403,7 +403,7 @@ public final class Config {
             @SuppressWarnings("unchecked")
             Map<String, Object> raw = (Map<String, Object>) Json.parse(in.readAllBytes());
             Map<String, String> m = new LinkedHashMap<>();
-            raw.forEach((k, v) -> m.put(k, String.valueOf(v)));
+            for (Map.Entry<String, Object> e : raw.entrySet()) m.put(e.getKey(), String.valueOf(e.getValue()));
             return Collections.unmodifiableMap(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +39,50 @@ class ReferenceFactsTest {
             assertThat(Json.parse(actual)).isEqualTo(Json.parse(expected));
         } else {
             assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * command-table.txt is derived from command-info.json, so the first engine need not parse
+     * JSON. When they disagree, this writes the derived table into the sources and fails: run
+     * the tests again and commit the file.
+     */
+    @Test
+    void commandTableIsDerivedFromCommandInfo() throws IOException {
+        StringBuilder expected = new StringBuilder();
+        for (Object row : (List<?>) Json.parse(resource("/io/fakeredis/core/command/command-info.json"))) {
+            expected.append(CommandTable.tableRows((List<?>) row));
+        }
+        String actual = resource("/io/fakeredis/core/command/command-table.txt");
+        if (!actual.equals(expected.toString())) {
+            Path source = Path.of("src", "main", "resources", "io", "fakeredis", "core", "command", "command-table.txt");
+            Files.writeString(source, expected.toString(), StandardCharsets.UTF_8);
+            throw new AssertionError("command-table.txt was stale; rewrote " + source.toAbsolutePath() + ": rebuild and commit it");
+        }
+    }
+
+    @Test
+    void loadedTableSaysWhatCommandInfoSays() throws IOException {
+        CommandTable t = CommandTable.get();
+        int rows = 0;
+        for (Object row : (List<?>) Json.parse(resource("/io/fakeredis/core/command/command-info.json"))) {
+            rows += sameRow(t, (List<?>) row);
+        }
+        assertThat(t.size()).isEqualTo(rows);
+    }
+
+    private static int sameRow(CommandTable t, List<?> r) {
+        Command c = t.lookup((String) r.get(0));
+        assertThat(List.of(c.fullName, (long) c.arity, c.flagNames, (long) c.firstKey, (long) c.lastKey, (long) c.keyStep,
+                c.aclCategories, c.tips, c.keySpecs())).isEqualTo(r.subList(0, 9));
+        int n = 1;
+        for (Object sub : (List<?>) r.get(9)) n += sameRow(t, (List<?>) sub);
+        return n;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ReferenceFactsTest.class.getResourceAsStream(name)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
