@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The one command table. Its rows come from the real server's COMMAND INFO (bundled as
- * command-info.json); command families bind procs to rows. It drives dispatch, arity errors,
- * COMMAND, MULTI queueing, script calls, ACL categories and key extraction.
+ * command-info.json, and as command-table.txt derived from it); command families bind procs to
+ * rows. It drives dispatch, arity errors, COMMAND, MULTI queueing, script calls, ACL categories
+ * and key extraction.
  *
  * <p>The table is built once per JVM and is immutable afterwards; per-engine state such as
  * statistics lives in the engine, indexed by {@link Command#id}.
@@ -98,7 +99,7 @@ public final class CommandTable {
      * One row of command-table.txt from a row of command-info.json (the real server's COMMAND
      * INFO): the facts the first engine needs, tab-separated, lists comma-separated, subcommands
      * on the lines after their command. Key specs stay in command-info.json, read on first use.
-     * The table is half the size of the JSON and needs no JSON parse, which was a third of the
+     * It is a third of the JSON's size and needs no JSON parse, which was about 7 ms of the
      * first engine's start (docs/startup.md); a test keeps it equal to the JSON.
      */
     public static String tableRows(List<?> row) {
