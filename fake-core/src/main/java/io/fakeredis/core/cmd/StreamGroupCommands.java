@@ -668,17 +668,22 @@ final class StreamGroupCommands {
             c.reply.integer(g.pel.size());
             c.reply.bulk("last-delivered-id");
             c.reply.bulk(StreamCommands.idBytes(g.lastId));
-            c.reply.bulk("entries-read");
-            if (g.entriesRead != StreamValue.INVALID_ENTRIES_READ) c.reply.integer(g.entriesRead);
-            else c.reply.nullBulk();
-            c.reply.bulk("lag");
-            long lag = lag(s, g);
-            if (lag == Long.MIN_VALUE) c.reply.nullBulk();
-            else c.reply.integer(lag);
+            entriesReadAndLag(c, s, g);
         }
     }
 
     /** streamReplyWithCGLag: the group's lag, Long.MIN_VALUE when unknown. */
+    /** The entries-read and lag fields that XINFO GROUPS and XINFO STREAM FULL both give a group. */
+    private static void entriesReadAndLag(Client c, StreamValue s, Group g) {
+        c.reply.bulk("entries-read");
+        if (g.entriesRead != StreamValue.INVALID_ENTRIES_READ) c.reply.integer(g.entriesRead);
+        else c.reply.nullBulk();
+        c.reply.bulk("lag");
+        long lag = lag(s, g);
+        if (lag == Long.MIN_VALUE) c.reply.nullBulk();
+        else c.reply.integer(lag);
+    }
+
     static long lag(StreamValue s, Group g) {
         if (s.entriesAdded == 0) return 0;
         if (g.entriesRead != StreamValue.INVALID_ENTRIES_READ && !s.rangeHasTombstones(g.lastId, null)) {
@@ -735,13 +740,7 @@ final class StreamGroupCommands {
             c.reply.bulk(g.name);
             c.reply.bulk("last-delivered-id");
             c.reply.bulk(StreamCommands.idBytes(g.lastId));
-            c.reply.bulk("entries-read");
-            if (g.entriesRead != StreamValue.INVALID_ENTRIES_READ) c.reply.integer(g.entriesRead);
-            else c.reply.nullBulk();
-            c.reply.bulk("lag");
-            long lag = lag(s, g);
-            if (lag == Long.MIN_VALUE) c.reply.nullBulk();
-            else c.reply.integer(lag);
+            entriesReadAndLag(c, s, g);
             c.reply.bulk("pel-count");
             c.reply.integer(g.pel.size());
             c.reply.bulk("pending");
