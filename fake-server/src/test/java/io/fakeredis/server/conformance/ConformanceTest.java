@@ -170,6 +170,11 @@ public abstract class ConformanceTest {
             int guard = 0;
             do {
                 byte[] reply = c.call(a);
+                if (reply[0] != '*') {
+                    // an error (WRONGTYPE, syntax) is compared as it is
+                    all.add(RawConnection.show(reply));
+                    return all;
+                }
                 List<byte[]> parts = Reply.elements(reply);
                 if (parts.size() != 2) fail("not a scan reply: " + RawConnection.show(reply));
                 a[cursorIndex] = Reply.bulkString(parts.get(0));

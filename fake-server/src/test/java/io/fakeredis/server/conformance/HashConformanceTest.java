@@ -251,6 +251,9 @@ class HashConformanceTest extends ConformanceTest {
             s.same("HDEL", "big", "field:1", "field:2", "field:599");
             s.same("HLEN", "big");
             s.sameScan(2, "HSCAN", "big", "0", "COUNT", "50");
+            // the fuzz test found this: a scan of a key of another type is an error, compared as one
+            s.same("RPUSH", "list", "a");
+            s.sameScan(2, "HSCAN", "list", "0");
             s.same("HRANDFIELD", "big", "0");
             // a long value converts a small hash too
             s.same("HSET", "long", "a", "1", "b", "x".repeat(65));

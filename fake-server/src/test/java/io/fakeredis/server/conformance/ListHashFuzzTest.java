@@ -29,7 +29,7 @@ class ListHashFuzzTest extends ConformanceTest {
                 Random r = new Random(seed);
                 for (int i = 0; i < STEPS; i++) step(s, r);
             });
-        } catch (AssertionError e) {
+        } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("fuzz seed " + seed + " (replay with -Dfuzz.seed=" + seed + "): " + e.getMessage(), e);
         }
     }
