@@ -155,7 +155,7 @@ public final class FakeRedisEngine implements AutoCloseable {
         engine.lock.lock();
         try {
             for (int i = 0; i < Engine.DATABASES; i++) engine.db(i).clear();
-            engine.pubsub.clearPublished();
+            engine.clearPublished();
         } finally {
             engine.lock.unlock();
         }
@@ -167,7 +167,7 @@ public final class FakeRedisEngine implements AutoCloseable {
     public void clearLogs() {
         engine.lock.lock();
         try {
-            engine.pubsub.clearPublished();
+            engine.clearPublished();
         } finally {
             engine.lock.unlock();
         }
@@ -240,7 +240,7 @@ public final class FakeRedisEngine implements AutoCloseable {
                 if (client.blocked) {
                     // nobody could ever read the reply: withdraw the waiter rather than let it
                     // swallow an element pushed later
-                    engine.blocking.onDisconnect(client);
+                    engine.blocking().onDisconnect(client);
                     client.blocked = false;
                     r = new ValueSink.Error("ERR blocking commands cannot wait in the typed API: use a wire client");
                 }
@@ -804,17 +804,17 @@ public final class FakeRedisEngine implements AutoCloseable {
 
     /** Listens in-process on a channel, next to wire subscribers; close the result to stop. */
     public PubSub.Subscription subscribe(String channel, PubSub.MessageListener listener) {
-        return engine.pubsub.subscribe(channel, listener);
+        return engine.pubsub().subscribe(channel, listener);
     }
 
     /** Listens in-process on every channel matching a glob pattern. */
     public PubSub.Subscription psubscribe(String pattern, PubSub.PatternListener listener) {
-        return engine.pubsub.psubscribe(pattern, listener);
+        return engine.pubsub().psubscribe(pattern, listener);
     }
 
     /** Messages published so far (PUBLISH, SPUBLISH, the typed API), oldest first. */
     public List<PubSub.Published> publishedMessages() {
-        return engine.pubsub.published();
+        return engine.pubsub().published();
     }
 
     // ---- inspection without commands (for assertions) ----

@@ -112,6 +112,6 @@ class TypedCollectionsApiTest {
     void publishIsRecorded() {
         assertThat(redis.publish("ch", "hello")).isZero();
         assertThat(redis.publish("ch".getBytes(), "bytes".getBytes())).isZero();
-        assertThat(redis.internal().pubsub.published()).hasSize(2);
+        assertThat(redis.internal().pubsub().published()).hasSize(2);
     }
 }

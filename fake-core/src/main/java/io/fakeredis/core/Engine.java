@@ -37,11 +37,16 @@ public final class Engine implements AutoCloseable {
     public final ReentrantLock lock = new ReentrantLock();
     public final Stats stats;
     public final Random random = new Random();
-    public final Blocking blocking = new Blocking(this);
-    public final PubSub pubsub = new PubSub(this);
     public final Transactions transactions = new Transactions(this);
-    public final io.fakeredis.core.scripting.Scripting scripting = new io.fakeredis.core.scripting.Scripting(this);
-    public final io.fakeredis.core.scripting.Functions functions = new io.fakeredis.core.scripting.Functions(this);
+    /*
+     * Blocking, pub/sub, scripts and functions are made on first use: most engines in a test run
+     * need none of them, and loading their classes was about a tenth of the first engine's start
+     * (docs/startup.md). The hot path checks for null instead: nobody blocked, nobody subscribed.
+     */
+    private volatile Blocking blocking;
+    private volatile PubSub pubsub;
+    private volatile io.fakeredis.core.scripting.Scripting scripting;
+    private volatile io.fakeredis.core.scripting.Functions functions;
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;
@@ -110,6 +115,48 @@ public final class Engine implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    public Blocking blocking() {
+        Blocking b = blocking;
+        if (b != null) return b;
+        synchronized (this) {
+            if (blocking == null) blocking = new Blocking(this);
+            return blocking;
+        }
+    }
+
+    public PubSub pubsub() {
+        PubSub p = pubsub;
+        if (p != null) return p;
+        synchronized (this) {
+            if (pubsub == null) pubsub = new PubSub(this);
+            return pubsub;
+        }
+    }
+
+    public io.fakeredis.core.scripting.Scripting scripting() {
+        io.fakeredis.core.scripting.Scripting s = scripting;
+        if (s != null) return s;
+        synchronized (this) {
+            if (scripting == null) scripting = new io.fakeredis.core.scripting.Scripting(this);
+            return scripting;
+        }
+    }
+
+    public io.fakeredis.core.scripting.Functions functions() {
+        io.fakeredis.core.scripting.Functions f = functions;
+        if (f != null) return f;
+        synchronized (this) {
+            if (functions == null) functions = new io.fakeredis.core.scripting.Functions(this);
+            return functions;
+        }
+    }
+
+    /** Forgets the typed API's publish log. */
+    public void clearPublished() {
+        PubSub p = pubsub;
+        if (p != null) p.clearPublished();
     }
 
     public CommandTable commands() {
@@ -217,13 +264,15 @@ public final class Engine implements AutoCloseable {
                 return;
             }
         }
-        if (pubsub.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
+        PubSub ps = pubsub;
+        if (ps != null && ps.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return;
         }
         if (transactions.queueIfInMulti(c, cmd)) return;
         call(c, cmd);
-        if (busyDepth == 0) blocking.afterCommand();
+        Blocking b = blocking;
+        if (busyDepth == 0 && b != null) b.afterCommand();
     }
 
     private int busyDepth;
@@ -358,14 +407,16 @@ public final class Engine implements AutoCloseable {
 
     /** A list, zset or stream key gained elements: blocked clients may be served. */
     public void keyReady(Database db, byte[] key) {
-        blocking.keyReady(db, key);
+        Blocking b = blocking;
+        if (b != null) b.keyReady(db, key);
     }
 
     /** Emits a keyspace notification when the class is enabled by notify-keyspace-events. */
     public void notify(int type, String event, Database db, byte[] key) {
         int flags = config.notifyFlags();
         if ((flags & type) == 0 || (flags & (Notify.KEYSPACE | Notify.KEYEVENT)) == 0) return;
-        pubsub.keyspaceEvent(type, event, db, key);
+        PubSub p = pubsub;
+        if (p != null) p.keyspaceEvent(type, event, db, key); // else nobody can hear it
     }
 
     /** Drops a client's MULTI, WATCH, blocking and subscription state (RESET, disconnect). */
@@ -375,8 +426,10 @@ public final class Engine implements AutoCloseable {
 
     private void onDisconnect(Client c) {
         transactions.onDisconnect(c);
-        blocking.onDisconnect(c);
-        pubsub.onDisconnect(c);
+        Blocking b = blocking;
+        if (b != null) b.onDisconnect(c);
+        PubSub p = pubsub;
+        if (p != null) p.onDisconnect(c);
     }
 
     // ---- time ----
@@ -391,8 +444,7 @@ public final class Engine implements AutoCloseable {
                 int budget = 2000;
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
-            blocking.tick(now);
-            blocking.afterCommand();
+            tickBlocking();
         } finally {
             lock.unlock();
         }
@@ -419,8 +471,7 @@ public final class Engine implements AutoCloseable {
         lock.lock();
         try {
             now = clock.millis();
-            blocking.tick(now);
-            blocking.afterCommand();
+            tickBlocking();
         } finally {
             lock.unlock();
         }
@@ -431,11 +482,18 @@ public final class Engine implements AutoCloseable {
         try {
             now = clock.millis();
             for (Database db : dbs) db.expireAll(now);
-            blocking.tick(now);
-            blocking.afterCommand();
+            tickBlocking();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Times out blocked clients whose deadline passed, then serves what that made ready. Lock held. */
+    private void tickBlocking() {
+        Blocking b = blocking;
+        if (b == null) return;
+        b.tick(now);
+        b.afterCommand();
     }
 
     // ---- lifecycle ----

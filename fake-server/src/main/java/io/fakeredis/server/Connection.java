@@ -204,7 +204,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
         while (!queued.isEmpty() && !client.closing) {
             byte[][] argv = queued.peek();
             boolean inMulti = engine.transactions.inMulti(client);
-            byte[] reply = engine.scripting.busyReply(argv, client.resp(), inMulti);
+            byte[] reply = engine.scripting().busyReply(argv, client.resp(), inMulti);
             if (reply != null) {
                 queued.poll();
                 if (reply[0] == '-' && isExec(argv[0])) {
@@ -216,7 +216,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                     writer.raw(reply);
                     if (reply[0] == '-') engine.transactions.flagRejected(client); // EXEC will answer EXECABORT
                 }
-            } else if (engine.scripting.runsWhileBusy(argv, inMulti)) {
+            } else if (engine.scripting().runsWhileBusy(argv, inMulti)) {
                 queued.poll();
                 int mark = writer.len;
                 try {
@@ -315,7 +315,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                 if (mustRun) continue;
                 return false;
             }
-            byte[] reply = engine.scripting.busyReply(next, client.resp(), engine.transactions.inMulti(client));
+            byte[] reply = engine.scripting().busyReply(next, client.resp(), engine.transactions.inMulti(client));
             if (reply == null) continue;
             queued.poll();
             if (sending == null) {

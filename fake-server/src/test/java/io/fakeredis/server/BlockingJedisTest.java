@@ -37,11 +37,11 @@ class BlockingJedisTest {
                 Jedis pusher = new Jedis(server.host(), server.port())) {
             CompletableFuture<List<String>> got = CompletableFuture.supplyAsync(() -> waiter.blpop(0, "queue"));
             long until = System.currentTimeMillis() + 5000;
-            while (engine.blocking.blockedCount() == 0 && System.currentTimeMillis() < until) Thread.sleep(5);
-            assertEquals(1, engine.blocking.blockedCount());
+            while (engine.blocking().blockedCount() == 0 && System.currentTimeMillis() < until) Thread.sleep(5);
+            assertEquals(1, engine.blocking().blockedCount());
             assertEquals(1L, pusher.rpush("queue", "job-1"));
             assertEquals(List.of("queue", "job-1"), got.get(5, TimeUnit.SECONDS));
-            assertEquals(0, engine.blocking.blockedCount());
+            assertEquals(0, engine.blocking().blockedCount());
             assertEquals(0L, pusher.llen("queue"));
             // the woken connection keeps working
             assertEquals(1L, waiter.rpush("queue", "x"));

@@ -50,8 +50,8 @@ class ClientBlockingAndEventsTest {
 
     private void awaitBlocked(int n) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (engine.blocking.blockedCount() != n && System.nanoTime() < until) Thread.sleep(2);
-        assertEquals(n, engine.blocking.blockedCount());
+        while (engine.blocking().blockedCount() != n && System.nanoTime() < until) Thread.sleep(2);
+        assertEquals(n, engine.blocking().blockedCount());
     }
 
     @Test
@@ -73,10 +73,10 @@ class ClientBlockingAndEventsTest {
             awaitBlocked(1);
             clock.advance(Duration.ofSeconds(29));
             assertFalse(got.isDone(), "woke before its deadline");
-            assertEquals(1, engine.blocking.blockedCount());
+            assertEquals(1, engine.blocking().blockedCount());
             clock.advance(Duration.ofSeconds(2));
             assertNull(got.get(10, TimeUnit.SECONDS));
-            assertEquals(0, engine.blocking.blockedCount());
+            assertEquals(0, engine.blocking().blockedCount());
         }
     }
 

@@ -67,7 +67,7 @@ public class FakeRedisAssertions extends org.assertj.core.api.Assertions {
         /** A message was published (PUBLISH, SPUBLISH or the typed API) on this channel. */
         public EngineAssert hasPublished(String channel, String message) {
             isNotNull();
-            List<PubSub.Published> all = actual.internal().pubsub.published();
+            List<PubSub.Published> all = actual.internal().pubsub().published();
             byte[] ch = utf8(channel);
             byte[] msg = utf8(message);
             for (PubSub.Published p : all) {
@@ -85,7 +85,7 @@ public class FakeRedisAssertions extends org.assertj.core.api.Assertions {
         public EngineAssert hasNotPublished(String channel) {
             isNotNull();
             byte[] ch = utf8(channel);
-            for (PubSub.Published p : actual.internal().pubsub.published()) {
+            for (PubSub.Published p : actual.internal().pubsub().published()) {
                 if (Arrays.equals(p.channel(), ch)) {
                     failWithMessage("Expecting nothing published on <%s> but <%s> was", channel, str(p.message()));
                 }

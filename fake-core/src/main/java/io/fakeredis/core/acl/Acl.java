@@ -121,9 +121,9 @@ public final class Acl {
         for (Client c : new ArrayList<>(engine.clients())) {
             if (c.aclUser != u) continue;
             boolean ok = true;
-            for (byte[] ch : engine.pubsub.subscriptions(c, PubSub.Kind.CHANNEL)) ok &= u.channelAllowed(ch, false);
-            for (byte[] ch : engine.pubsub.subscriptions(c, PubSub.Kind.SHARD)) ok &= u.channelAllowed(ch, false);
-            for (byte[] p : engine.pubsub.subscriptions(c, PubSub.Kind.PATTERN)) ok &= u.channelAllowed(p, true);
+            for (byte[] ch : engine.pubsub().subscriptions(c, PubSub.Kind.CHANNEL)) ok &= u.channelAllowed(ch, false);
+            for (byte[] ch : engine.pubsub().subscriptions(c, PubSub.Kind.SHARD)) ok &= u.channelAllowed(ch, false);
+            for (byte[] p : engine.pubsub().subscriptions(c, PubSub.Kind.PATTERN)) ok &= u.channelAllowed(p, true);
             if (!ok) {
                 c.closing = true;
                 c.transport.closeAfterReply();

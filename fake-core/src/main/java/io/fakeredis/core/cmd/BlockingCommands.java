@@ -111,7 +111,7 @@ public final class BlockingCommands {
             c.reply.nullArray();
             return;
         }
-        c.engine.blocking.block(c, c.db, keys, deadline, new ListWaiter() {
+        c.engine.blocking().block(c, c.db, keys, deadline, new ListWaiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
                 ListValue l = readyList(db, key);
@@ -147,7 +147,7 @@ public final class BlockingCommands {
             c.reply.nullBulk();
             return;
         }
-        c.engine.blocking.block(c, c.db, new byte[][] {src}, deadline, new ListWaiter() {
+        c.engine.blocking().block(c, c.db, new byte[][] {src}, deadline, new ListWaiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
                 ListValue sl = readyList(db, key);
@@ -172,7 +172,7 @@ public final class BlockingCommands {
         }
         long id = Bytes.toLong(c.argv[2]);
         Client target = c.engine.client(id);
-        boolean done = target != null && c.engine.blocking.unblock(target, error);
+        boolean done = target != null && c.engine.blocking().unblock(target, error);
         c.reply.integer(done ? 1 : 0);
     }
 

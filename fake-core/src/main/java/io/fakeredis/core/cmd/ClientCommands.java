@@ -117,7 +117,7 @@ public final class ClientCommands {
     }
 
     private static boolean subscribed(Client c) {
-        return c.engine.pubsub.channels(c) + c.engine.pubsub.patterns(c) + c.engine.pubsub.shardChannels(c) > 0;
+        return c.engine.pubsub().channels(c) + c.engine.pubsub().patterns(c) + c.engine.pubsub().shardChannels(c) > 0;
     }
 
     private static int typeOf(Client c) {
@@ -146,9 +146,9 @@ public final class ClientCommands {
                 .append(" idle=").append((now - c.lastInteractionMs) / 1000)
                 .append(" flags=").append(flags)
                 .append(" db=").append(c.dbIndex())
-                .append(" sub=").append(c.engine.pubsub.channels(c))
-                .append(" psub=").append(c.engine.pubsub.patterns(c))
-                .append(" ssub=").append(c.engine.pubsub.shardChannels(c))
+                .append(" sub=").append(c.engine.pubsub().channels(c))
+                .append(" psub=").append(c.engine.pubsub().patterns(c))
+                .append(" ssub=").append(c.engine.pubsub().shardChannels(c))
                 .append(" multi=").append(multi)
                 .append(" qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=16384")
                 .append(" obl=").append(obl)

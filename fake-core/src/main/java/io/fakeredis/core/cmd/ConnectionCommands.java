@@ -31,7 +31,7 @@ public final class ConnectionCommands {
             c.reply.error(Errors.wrongArgs("ping"));
             return;
         }
-        if (c.engine.pubsub.inSubscribedContext(c)) {
+        if (c.engine.pubsub().inSubscribedContext(c)) {
             // RESP2 subscribers can only read pushes, so PING answers in the same shape.
             c.reply.array(2);
             c.reply.bulk("pong");

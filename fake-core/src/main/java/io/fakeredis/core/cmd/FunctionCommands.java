@@ -52,15 +52,15 @@ public final class FunctionCommands {
     /** Runs this family's command by full name; the names are bound in command/Families. */
     public static void dispatch(String name, Client c) {
         switch (name) {
-            case "fcall" -> c.engine.functions.fcall(c, false);
-            case "fcall_ro" -> c.engine.functions.fcall(c, true);
-            case "function|load" -> c.engine.functions.load(c);
-            case "function|list" -> c.engine.functions.list(c);
-            case "function|delete" -> c.engine.functions.delete(c);
-            case "function|flush" -> c.engine.functions.flush(c);
-            case "function|stats" -> c.engine.functions.stats(c);
-            case "function|dump" -> c.engine.functions.dump(c);
-            case "function|restore" -> c.engine.functions.restore(c);
+            case "fcall" -> c.engine.functions().fcall(c, false);
+            case "fcall_ro" -> c.engine.functions().fcall(c, true);
+            case "function|load" -> c.engine.functions().load(c);
+            case "function|list" -> c.engine.functions().list(c);
+            case "function|delete" -> c.engine.functions().delete(c);
+            case "function|flush" -> c.engine.functions().flush(c);
+            case "function|stats" -> c.engine.functions().stats(c);
+            case "function|dump" -> c.engine.functions().dump(c);
+            case "function|restore" -> c.engine.functions().restore(c);
             // Functions run to completion under the engine lock, so none is running when this arrives.
             case "function|kill" -> c.reply.error("NOTBUSY No scripts in execution right now.");
             case "function|help" -> help(c);

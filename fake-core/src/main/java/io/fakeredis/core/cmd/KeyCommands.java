@@ -489,7 +489,7 @@ public final class KeyCommands {
         // WATCHed keys are touched while the keys are still there, as signalFlushedDb does
         engine.keyModified(db, null);
         db.clear();
-        engine.blocking.waitedKeysMayHaveGone(db);
+        engine.blocking().waitedKeysMayHaveGone(db);
     }
 
     static void swapdb(Client c) {
@@ -505,12 +505,12 @@ public final class KeyCommands {
             c.engine.transactions.databasesSwapped(a, b);
             a.swapWith(b);
             // clients stay in their db: those blocked there may now find their keys
-            if (c.engine.blocking.blockedCount() > 0) {
+            if (c.engine.blocking().blockedCount() > 0) {
                 signalAllReady(a);
                 signalAllReady(b);
             }
-            c.engine.blocking.waitedKeysMayHaveGone(a);
-            c.engine.blocking.waitedKeysMayHaveGone(b);
+            c.engine.blocking().waitedKeysMayHaveGone(a);
+            c.engine.blocking().waitedKeysMayHaveGone(b);
         }
         c.reply.ok();
     }

@@ -36,28 +36,28 @@ public final class PubSubCommands {
             case "unsubscribe" -> unsubscribe(c, Kind.CHANNEL);
             case "punsubscribe" -> unsubscribe(c, Kind.PATTERN);
             case "sunsubscribe" -> unsubscribe(c, Kind.SHARD);
-            case "publish" -> c.reply.integer(c.engine.pubsub.publish(c.argv[1], c.argv[2]));
-            case "spublish" -> c.reply.integer(c.engine.pubsub.spublish(c.argv[1], c.argv[2]));
+            case "publish" -> c.reply.integer(c.engine.pubsub().publish(c.argv[1], c.argv[2]));
+            case "spublish" -> c.reply.integer(c.engine.pubsub().spublish(c.argv[1], c.argv[2]));
             case "pubsub|channels" -> channels(c, false);
             case "pubsub|shardchannels" -> channels(c, true);
             case "pubsub|numsub" -> numsub(c, false);
             case "pubsub|shardnumsub" -> numsub(c, true);
-            case "pubsub|numpat" -> c.reply.integer(c.engine.pubsub.patternCount());
+            case "pubsub|numpat" -> c.reply.integer(c.engine.pubsub().patternCount());
             case "pubsub|help" -> help(c);
             default -> throw new IllegalStateException("not bound in PubSubCommands: " + name);
         }
     }
 
     static void subscribe(Client c, Kind kind) {
-        for (int j = 1; j < c.argc(); j++) c.engine.pubsub.subscribe(c, kind, c.argv[j]);
+        for (int j = 1; j < c.argc(); j++) c.engine.pubsub().subscribe(c, kind, c.argv[j]);
     }
 
     static void unsubscribe(Client c, Kind kind) {
         if (c.argc() == 1) {
-            c.engine.pubsub.unsubscribeAll(c, kind);
+            c.engine.pubsub().unsubscribeAll(c, kind);
             return;
         }
-        for (int j = 1; j < c.argc(); j++) c.engine.pubsub.unsubscribe(c, kind, c.argv[j]);
+        for (int j = 1; j < c.argc(); j++) c.engine.pubsub().unsubscribe(c, kind, c.argv[j]);
     }
 
     static void channels(Client c, boolean shard) {
@@ -66,7 +66,7 @@ public final class PubSubCommands {
                     + "'. Try PUBSUB HELP.");
             return;
         }
-        List<byte[]> names = c.engine.pubsub.activeChannels(shard, c.argc() == 3 ? c.argv[2] : null);
+        List<byte[]> names = c.engine.pubsub().activeChannels(shard, c.argc() == 3 ? c.argv[2] : null);
         c.reply.array(names.size());
         for (byte[] n : names) c.reply.bulk(n);
     }
@@ -75,7 +75,7 @@ public final class PubSubCommands {
         c.reply.array((c.argc() - 2) * 2);
         for (int j = 2; j < c.argc(); j++) {
             c.reply.bulk(c.argv[j]);
-            c.reply.integer(c.engine.pubsub.subscribers(shard, c.argv[j]));
+            c.reply.integer(c.engine.pubsub().subscribers(shard, c.argv[j]));
         }
     }
 

@@ -29,13 +29,13 @@ public final class ScriptCommands {
     /** Runs this family's command by full name; the names are bound in command/Families. */
     public static void dispatch(String name, Client c) {
         switch (name) {
-            case "eval" -> c.engine.scripting.eval(c, false, false);
-            case "evalsha" -> c.engine.scripting.eval(c, true, false);
-            case "eval_ro" -> c.engine.scripting.eval(c, false, true);
-            case "evalsha_ro" -> c.engine.scripting.eval(c, true, true);
-            case "script|load" -> c.engine.scripting.scriptLoad(c);
-            case "script|exists" -> c.engine.scripting.scriptExists(c);
-            case "script|flush" -> c.engine.scripting.scriptFlush(c);
+            case "eval" -> c.engine.scripting().eval(c, false, false);
+            case "evalsha" -> c.engine.scripting().eval(c, true, false);
+            case "eval_ro" -> c.engine.scripting().eval(c, false, true);
+            case "evalsha_ro" -> c.engine.scripting().eval(c, true, true);
+            case "script|load" -> c.engine.scripting().scriptLoad(c);
+            case "script|exists" -> c.engine.scripting().scriptExists(c);
+            case "script|flush" -> c.engine.scripting().scriptFlush(c);
             // Scripts run to completion under the engine lock, so none is ever running when this arrives.
             case "script|kill" -> c.reply.error("NOTBUSY No scripts in execution right now.");
             case "script|help" -> help(c);

@@ -253,9 +253,9 @@ public final class ServerCommands {
                 line(b, "used_memory_vm_eval", 32768);
                 line(b, "used_memory_lua_human", "32.00K");
                 line(b, "used_memory_scripts_eval", 0);
-                line(b, "number_of_cached_scripts", e.scripting.cachedScripts());
-                line(b, "number_of_functions", e.functions.functionCount());
-                line(b, "number_of_libraries", e.functions.libraryCount());
+                line(b, "number_of_cached_scripts", e.scripting().cachedScripts());
+                line(b, "number_of_functions", e.functions().functionCount());
+                line(b, "number_of_libraries", e.functions().libraryCount());
                 line(b, "used_memory_vm_functions", 32768);
                 line(b, "used_memory_vm_total", 65536);
                 line(b, "used_memory_vm_total_human", "64.00K");
@@ -347,8 +347,8 @@ public final class ServerCommands {
                 line(b, "current_eviction_exceeded_time", 0);
                 line(b, "keyspace_hits", st.keyspaceHits);
                 line(b, "keyspace_misses", st.keyspaceMisses);
-                line(b, "pubsub_channels", e.pubsub.channelCount());
-                line(b, "pubsub_patterns", e.pubsub.patternCount());
+                line(b, "pubsub_channels", e.pubsub().channelCount());
+                line(b, "pubsub_patterns", e.pubsub().patternCount());
                 line(b, "pubsubshard_channels", 0);
                 line(b, "latest_fork_usec", 0);
                 line(b, "total_forks", 0);

@@ -89,7 +89,7 @@ public final class SortCommands {
         // Sets have no native order: with STORE or inside a script Redis sorts them anyway so the
         // result replicates deterministically.
         if (dontsort && sortval instanceof SetValue
-                && (storekey != null || c.engine.scripting.isScriptClient(c))) {
+                && (storekey != null || c.engine.scripting().isScriptClient(c))) {
             dontsort = false;
             alpha = true;
             sortby = null;

@@ -511,7 +511,7 @@ public final class StreamCommands {
         }
         // a woken XREAD without COUNT gets at most XREAD_BLOCKED_DEFAULT_COUNT entries
         final long n = count > 0 ? count : StreamGroupCommands.BLOCKED_DEFAULT_COUNT;
-        c.engine.blocking.block(c, c.db, keys, deadline, new Blocking.Waiter() {
+        c.engine.blocking().block(c, c.db, keys, deadline, new Blocking.Waiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
                 Object v = db.peek(key);
@@ -541,7 +541,7 @@ public final class StreamCommands {
 
     /** XREAD and XREADGROUP refuse BLOCK in scripts outright, as Redis's xreadCommand. */
     static void denyBlockInScripts(Client c) {
-        if (c.engine.scripting.isScriptClient(c)) {
+        if (c.engine.scripting().isScriptClient(c)) {
             throw new RedisException("ERR " + Bytes.str(c.argv[0]) + " command is not allowed with BLOCK option from scripts");
         }
     }

@@ -328,7 +328,7 @@ final class StreamGroupCommands {
         final byte[] gname = groupName.clone();
         final byte[] cname = consumerName.clone();
         final boolean na = noack;
-        c.engine.blocking.block(c, c.db, keys, deadline, new Blocking.Waiter() {
+        c.engine.blocking().block(c, c.db, keys, deadline, new Blocking.Waiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
                 Object v = db.peek(key);

@@ -849,7 +849,7 @@ public final class ZSetCommands {
             c.reply.nullArray();
             return;
         }
-        c.engine.blocking.block(c, c.db, keys, deadline, new Blocking.Waiter() {
+        c.engine.blocking().block(c, c.db, keys, deadline, new Blocking.Waiter() {
             @Override
             public boolean serve(Client bc, Database db, byte[] key) {
                 Object v = db.peek(key);

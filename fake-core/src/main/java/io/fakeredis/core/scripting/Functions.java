@@ -89,7 +89,7 @@ public final class Functions {
     }
 
     private LuaRuntime lua() {
-        if (lua == null) lua = new VmRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true, engine.scripting.luaRandom);
+        if (lua == null) lua = new VmRuntime(Engine.VERSION, Scripting.versionNum(Engine.VERSION), true, engine.scripting().luaRandom);
         return lua;
     }
 
@@ -163,7 +163,7 @@ public final class Functions {
                     ByteKey k = new ByteKey(fname);
                     if (lib.functions.containsKey(k)) throw new ScriptError("ERR Function already exists in the library");
                     lib.functions.put(k, new Fn(fname, callback, bits, description));
-                }, engine.scripting.logBridge());
+                }, engine.scripting().logBridge());
             } catch (ScriptError e) {
                 throw new RedisException(("ERR Error registering functions: " + e.getMessage()).replace('\r', ' ').replace('\n', ' '));
             }
@@ -216,7 +216,7 @@ public final class Functions {
         }
         byte[][] keys = Arrays.copyOfRange(c.argv, 3, 3 + (int) numkeys);
         byte[][] args = Arrays.copyOfRange(c.argv, 3 + (int) numkeys, c.argc());
-        engine.scripting.runFunction(c, Bytes.str(f.name), lua(), f.callback, keys, args,
+        engine.scripting().runFunction(c, Bytes.str(f.name), lua(), f.callback, keys, args,
                 readOnly || (f.flags & Scripting.FLAG_NO_WRITES) != 0);
     }
 

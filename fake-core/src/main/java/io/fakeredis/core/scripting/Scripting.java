@@ -390,9 +390,9 @@ public final class Scripting {
         bulk(o, Bytes.utf8("LUA"));
         header(o, resp, 2);
         bulk(o, Bytes.utf8("libraries_count"));
-        o.writeBytes(Bytes.utf8(":" + engine.functions.libraryCount() + "\r\n"));
+        o.writeBytes(Bytes.utf8(":" + engine.functions().libraryCount() + "\r\n"));
         bulk(o, Bytes.utf8("functions_count"));
-        o.writeBytes(Bytes.utf8(":" + engine.functions.functionCount() + "\r\n"));
+        o.writeBytes(Bytes.utf8(":" + engine.functions().functionCount() + "\r\n"));
         return o.toByteArray();
     }
 

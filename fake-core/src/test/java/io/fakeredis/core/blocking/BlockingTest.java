@@ -89,7 +89,7 @@ class BlockingTest {
         exec(a, "BLPOP", "k", "1.5");
         assertTrue(a.blocked);
         assertEquals("", ra.take());
-        assertEquals(1, engine.blocking.blockedCount());
+        assertEquals(1, engine.blocking().blockedCount());
         clock.advance(Duration.ofMillis(1499));
         assertTrue(a.blocked);
         assertEquals("", ra.take());
@@ -97,7 +97,7 @@ class BlockingTest {
         assertFalse(a.blocked);
         assertEquals("*-1", ra.take());
         assertEquals(1, ra.wakes);
-        assertEquals(0, engine.blocking.blockedCount());
+        assertEquals(0, engine.blocking().blockedCount());
     }
 
     @Test
@@ -159,14 +159,14 @@ class BlockingTest {
         exec(a, "BLMPOP", "0", "1", "k", "LEFT");
         assertEquals("*-1", ra.take());
         assertFalse(a.blocked);
-        assertEquals(0, engine.blocking.blockedCount());
+        assertEquals(0, engine.blocking().blockedCount());
     }
 
     @Test
     void disconnectForgets() {
         exec(a, "BLPOP", "k", "5");
         engine.disconnect(a);
-        assertEquals(0, engine.blocking.blockedCount());
+        assertEquals(0, engine.blocking().blockedCount());
         exec(b, "RPUSH", "k", "v");
         exec(b, "LLEN", "k");
         assertEquals(":1 :1", rb.take());

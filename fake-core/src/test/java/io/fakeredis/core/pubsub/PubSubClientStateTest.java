@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Per-client accessors, subscribed context, disconnect and output-limit drops, through engine.execute. */
 class PubSubClientStateTest {
     private final Engine engine = new Engine(new ManualClock());
-    private final PubSub ps = engine.pubsub;
+    private final PubSub ps = engine.pubsub();
 
     @AfterEach
     void close() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PubSubTest {
     private final ManualClock clock = new ManualClock();
     private final Engine engine = new Engine(clock);
-    private final PubSub ps = engine.pubsub;
+    private final PubSub ps = engine.pubsub();
 
     @AfterEach
     void close() {

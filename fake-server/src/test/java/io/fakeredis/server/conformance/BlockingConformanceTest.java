@@ -341,11 +341,11 @@ class BlockingConformanceTest extends ConformanceTest {
                 RawConnection gone = RawConnection.tcp(server.host(), server.port());
                 gone.write(RawConnection.encode(RawConnection.utf8("BLPOP", "g", "0")));
                 pause();
-                assertEquals(1, engine.blocking.blockedCount());
+                assertEquals(1, engine.blocking().blockedCount());
                 gone.close();
                 long until = System.currentTimeMillis() + 2000;
-                while (engine.blocking.blockedCount() != 0 && System.currentTimeMillis() < until) pause();
-                assertEquals(0, engine.blocking.blockedCount());
+                while (engine.blocking().blockedCount() != 0 && System.currentTimeMillis() < until) pause();
+                assertEquals(0, engine.blocking().blockedCount());
                 p.same("RPUSH", "g", "1");
                 p.same("LLEN", "g");
                 assertTrue(true);
