@@ -1,7 +1,6 @@
 package io.fakeredis.core.config;
 
 import io.fakeredis.core.Notify;
-import io.fakeredis.core.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -397,13 +396,23 @@ public final class Config {
         }
     }
 
+    /**
+     * The real server's CONFIG GET * defaults, one "name TAB value" line each, in the reference
+     * file's order. Derived from config-defaults.json by a test, so the first engine parses no JSON.
+     */
     private static Map<String, String> loadDefaults() {
-        try (InputStream in = Config.class.getResourceAsStream("config-defaults.json")) {
-            if (in == null) throw new IllegalStateException("config-defaults.json missing from the classpath");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) Json.parse(in.readAllBytes());
+        try (InputStream in = Config.class.getResourceAsStream("config-defaults.tsv")) {
+            if (in == null) throw new IllegalStateException("config-defaults.tsv missing from the classpath");
+            byte[] b = in.readAllBytes();
             Map<String, String> m = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : raw.entrySet()) m.put(e.getKey(), String.valueOf(e.getValue()));
+            for (int at = 0; at < b.length; ) {
+                int tab = at, end;
+                while (b[tab] != '\t') tab++;
+                end = tab + 1;
+                while (b[end] != '\n') end++;
+                m.put(new String(b, at, tab - at, StandardCharsets.UTF_8), new String(b, tab + 1, end - tab - 1, StandardCharsets.UTF_8));
+                at = end + 1;
+            }
             return Collections.unmodifiableMap(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

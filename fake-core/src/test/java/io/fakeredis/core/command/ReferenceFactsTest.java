@@ -2,6 +2,7 @@ package io.fakeredis.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fakeredis.core.config.Config;
 import io.fakeredis.core.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,6 @@ class ReferenceFactsTest {
     @ParameterizedTest
     @CsvSource({
         "command-info.json, /io/fakeredis/core/command/command-info.json",
-        "config-defaults.json, /io/fakeredis/core/config/config-defaults.json",
         "commands.tsv, /io/fakeredis/core/command/commands.tsv",
     })
     void bundledCopyMatchesSharedReference(String shared, String bundled) throws IOException {
@@ -59,6 +60,33 @@ class ReferenceFactsTest {
             Files.writeString(source, expected.toString(), StandardCharsets.UTF_8);
             throw new AssertionError("command-table.txt was stale; rewrote " + source.toAbsolutePath() + ": rebuild and commit it");
         }
+    }
+
+    /**
+     * config-defaults.tsv is the shared config-defaults.json as "name TAB value" lines, so the
+     * first engine need not parse JSON. Rewritten and failed when stale, like the command table.
+     */
+    @Test
+    void configDefaultsAreDerivedFromReference() throws IOException {
+        Path ref = SHARED.resolve("config-defaults.json");
+        Assumptions.assumeTrue(Files.exists(ref), "no shared reference beside the project: " + ref.toAbsolutePath());
+        Map<?, ?> reference = (Map<?, ?>) Json.parse(Files.readString(ref, StandardCharsets.UTF_8));
+        StringBuilder expected = new StringBuilder();
+        for (Map.Entry<?, ?> e : reference.entrySet()) {
+            expected.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        }
+        String actual = resource("/io/fakeredis/core/config/config-defaults.tsv");
+        if (!actual.equals(expected.toString())) {
+            Path source = Path.of("src", "main", "resources", "io", "fakeredis", "core", "config", "config-defaults.tsv");
+            Files.writeString(source, expected.toString(), StandardCharsets.UTF_8);
+            throw new AssertionError("config-defaults.tsv was stale; rewrote " + source.toAbsolutePath() + ": rebuild and commit it");
+        }
+        assertThat(Config.defaults()).containsExactlyEntriesOf(castStrings(reference));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castStrings(Map<?, ?> m) {
+        return (Map<String, String>) m;
     }
 
     @Test
