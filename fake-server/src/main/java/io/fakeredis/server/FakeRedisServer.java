@@ -87,6 +87,28 @@ public final class FakeRedisServer implements AutoCloseable {
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /**
+     * The JDK's first server socket and selector in a JVM cost about 10 ms of class loading and
+     * native set-up. Called before building the engine a server will serve: a helper thread
+     * opens and closes both meanwhile, so the two overlap. Once per JVM, and not after warmUp().
+     */
+    public static void prepare() {
+        if (!WARMED.compareAndSet(false, true)) return;
+        Thread t = new Thread(FakeRedisServer::openAndClose, "fakeredis-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void openAndClose() {
+        try (ServerSocketChannel s = ServerSocketChannel.open(); java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            s.configureBlocking(false);
+            s.register(sel, java.nio.channels.SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException | LinkageError ignored) {
+            // only a head start: the real start reports any real problem
+        }
+    }
+
     private static void warmUpNow() {
         try (Engine e = new Engine(io.fakeredis.core.clock.Clock.system()); FakeRedisServer s = start(e)) {
             try (java.net.Socket c = new java.net.Socket(s.address().getAddress(), s.port())) {

@@ -24,6 +24,7 @@ final class Instance implements ExtensionContext.Store.CloseableResource {
         this.settings = s;
         this.clock = s.clock() == FakeRedis.ClockType.MANUAL ? new ManualClock() : null;
         this.clockStart = clock != null ? clock.instant() : null;
+        if (s.server()) FakeRedisServer.prepare();
         this.engine = FakeRedisEngine.builder()
                 .clock(clock != null ? clock : Clock.system())
                 .password(s.password())
