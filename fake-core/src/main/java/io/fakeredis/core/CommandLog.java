@@ -58,7 +58,12 @@ public final class CommandLog {
         }
     }
 
-    private final Entry[] ring;
+    /**
+     * Grows by doubling up to capacity: an engine per test is the default, and most record a
+     * few commands, so a full 100,000-slot ring for each was most of a warm engine's allocation.
+     */
+    private Entry[] ring;
+    private final int capacity;
     /** Index of the next write, and how many entries are valid behind it. */
     private int head;
     private int count;
@@ -70,7 +75,8 @@ public final class CommandLog {
 
     public CommandLog(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive: " + capacity);
-        ring = new Entry[capacity];
+        this.capacity = capacity;
+        ring = new Entry[Math.min(capacity, 256)];
     }
 
     /** Called by Engine.execute for every received command, under the engine lock. */
@@ -80,6 +86,11 @@ public final class CommandLog {
         for (int i = 0; i < argv.length; i++) copy[i] = argv[i].clone();
         Entry e = new Entry(c.id, c.db.id, copy, timeMs);
         synchronized (this) {
+            if (count == ring.length && ring.length < capacity) {
+                // not wrapped yet: entries sit at 0..count-1, oldest first
+                ring = Arrays.copyOf(ring, (int) Math.min(capacity, 2L * ring.length));
+                head = count;
+            }
             ring[head] = e;
             head = (head + 1) % ring.length;
             if (count < ring.length) count++;
@@ -97,7 +108,7 @@ public final class CommandLog {
     }
 
     public int capacity() {
-        return ring.length;
+        return capacity;
     }
 
     public synchronized int size() {
@@ -107,6 +118,7 @@ public final class CommandLog {
     /** Forgets everything recorded so far. O(1): old entries are overwritten later. */
     public synchronized void clear() {
         count = 0;
+        head = 0; // a ring still growing keeps its entries at 0..count-1
     }
 
     /** A snapshot of the recorded commands, oldest first. */

@@ -26,6 +26,27 @@ class CommandLogTest {
     }
 
     @Test
+    void growsToItsCapacityKeepingOrderThroughClearAndWrap() {
+        try (Engine engine = new Engine(new ManualClock())) {
+            Client c = engine.connect(new Client.Transport() {}, new NullSink());
+            CommandLog log = new CommandLog(1000);
+            assertThat(log.capacity()).isEqualTo(1000);
+            for (int i = 0; i < 300; i++) log.record(c, new byte[][] {"ECHO".getBytes(), ("a" + i).getBytes()}, i);
+            assertThat(log.entries()).extracting(CommandLog.Entry::timeMs).containsExactlyElementsOf(range(0, 300));
+            log.clear();
+            for (int i = 0; i < 2500; i++) log.record(c, new byte[][] {"ECHO".getBytes(), ("b" + i).getBytes()}, i);
+            assertThat(log.size()).isEqualTo(1000);
+            assertThat(log.entries()).extracting(CommandLog.Entry::timeMs).containsExactlyElementsOf(range(1500, 2500));
+        }
+    }
+
+    private static java.util.List<Long> range(long from, long to) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (long i = from; i < to; i++) out.add(i);
+        return out;
+    }
+
+    @Test
     void unloggedTransportsAreSkipped() {
         try (Engine engine = new Engine(new ManualClock())) {
             class Quiet implements Client.Transport, CommandLog.Unlogged {}
