@@ -293,13 +293,14 @@ public final class StreamCommands {
 
     static void xtrim(Client c) {
         byte[] key = c.argv[1];
+        // as Redis: the arguments are checked before the key is looked up
+        TrimArgs a = new TrimArgs();
+        parseAddOrTrim(c, a, false);
         StreamValue s = write(c, key);
         if (s == null) {
             c.reply.integer(0);
             return;
         }
-        TrimArgs a = new TrimArgs();
-        parseAddOrTrim(c, a, false);
         long deleted = trim(s, a);
         if (deleted > 0) {
             c.engine.notify(Notify.STREAM, "xtrim", c.db, key);

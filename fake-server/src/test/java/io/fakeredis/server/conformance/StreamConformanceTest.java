@@ -139,8 +139,13 @@ class StreamConformanceTest extends ConformanceTest {
             s.same("XTRIM", "s", "MAXLEN", "1", "MINID", "1");
             s.same("XTRIM", "nokey", "MAXLEN", "1");
             s.same("XTRIM", "nokey", "FOO");
+            // the arguments are checked before the key is looked up (found by StreamFuzzTest)
+            s.same("XTRIM", "nokey", "MAXLEN", "x");
+            s.same("XTRIM", "nokey", "MINID", "-1");
+            s.same("XTRIM", "nokey", "MAXLEN", "1", "LIMIT", "1");
             s.same("SET", "str", "x");
             s.same("XTRIM", "str", "MAXLEN", "1");
+            s.same("XTRIM", "str", "MAXLEN", "x");
             s.same("XDEL", "str", "1");
             s.same("XADD", "s", "10-0", "a", "b");
             s.same("XADD", "s", "10-1", "a", "b");
