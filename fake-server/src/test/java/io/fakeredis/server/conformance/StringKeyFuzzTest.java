@@ -131,7 +131,9 @@ class StringKeyFuzzTest extends FlushingConformanceTest {
                 break;
             }
             case 24: a.add("OBJECT"); a.add(pick("ENCODING", "ENCODING", "REFCOUNT", "FREQ")); a.add(key()); break;
-            case 25: a.add("DBSIZE"); break;
+            // no DBSIZE: a key SET with a past EXAT is counted until it is touched or actively
+            // expired, which depends on timing in Redis 7.0
+            case 25: a.add("EXISTS"); a.add(key()); break;
             case 26: a.add("KEYS"); a.add(pick("*", "k*", "k[12]", "?1", "l*", "*[^1]")); unordered = true; break;
             case 27: a.add("SET"); a.add(key()); a.add(pick(VALUES)); break;
             default: a.add("GET"); a.add(key()); break;
