@@ -485,7 +485,6 @@ public final class ServerCommands {
         if ((c.argc() & 1) != 0) throw Errors.syntax;
         Config cfg = c.engine.config();
         int n = (c.argc() - 2) / 2;
-        String[] names = new String[n];
         Config.Param[] params = new Config.Param[n];
         for (int i = 0; i < n; i++) {
             String arg = Bytes.str(c.argv[2 + 2 * i]);
@@ -503,12 +502,11 @@ public final class ServerCommands {
                 return;
             }
             for (int j = 0; j < i; j++) {
-                if (params[j] == p) {
+                if (params[j] == p) { // an alias and its parameter are two entries, as in Redis 7.0
                     setFailed(c, arg, "duplicate parameter");
                     return;
                 }
             }
-            names[i] = arg;
             params[i] = p;
         }
         String[] normalized = new String[n];
@@ -516,7 +514,7 @@ public final class ServerCommands {
             try {
                 normalized[i] = Config.normalize(params[i], Bytes.str(c.argv[3 + 2 * i]));
             } catch (Config.BadValue bad) {
-                setFailed(c, names[i], bad.getMessage());
+                setFailed(c, params[i].name, bad.getMessage()); // the table's name, not the argument's case
                 return;
             }
         }

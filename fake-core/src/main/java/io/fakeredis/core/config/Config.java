@@ -161,8 +161,8 @@ public final class Config {
             }
             case MEM:
             case MEMPCT: {
-                long n = memToLong(v);
-                if (n == -1) {
+                Long n = memtoull(v);
+                if (n == null) {
                     if (p.kind == Kind.MEMPCT && v.length() > 1 && v.endsWith("%")) {
                         Long pct = parseStrictLong(v.substring(0, v.length() - 1));
                         if (pct != null && pct >= 0) {
@@ -173,6 +173,8 @@ public final class Config {
                     throw new BadValue(p.kind == Kind.MEMPCT ? "argument must be a memory or percent value"
                             : "argument must be a memory value");
                 }
+                // past LLONG_MAX the value wrapped negative, and Redis checks it as such
+                if (p.kind == Kind.MEMPCT && n < p.min) throw new BadValue("percentage argument must be less or equal to " + (-p.min));
                 checkBounds(p, n);
                 return Long.toString(n);
             }
@@ -206,12 +208,21 @@ public final class Config {
 
     /** Redis's memtoull: digits with an optional b/k/kb/m/mb/g/gb unit; -1 when invalid or above LLONG_MAX. */
     public static long memToLong(String s) {
+        Long n = memtoull(s);
+        return n == null || n < 0 ? -1 : n;
+    }
+
+    /**
+     * Redis's memtoull as the long long a config then holds: digits up to ULLONG_MAX (more
+     * saturate), times the unit, wrapping as C does, so past LLONG_MAX it comes out negative.
+     * Null when invalid.
+     */
+    static Long memtoull(String s) {
+        if (!s.isEmpty() && s.charAt(0) == '-') return null;
         int i = 0;
-        if (!s.isEmpty() && s.charAt(0) == '-') return -1;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) i++;
-        String unit = s.substring(i).toLowerCase(Locale.ROOT);
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
         long mul;
-        switch (unit) {
+        switch (s.substring(i).toLowerCase(Locale.ROOT)) {
             case "": case "b": mul = 1; break;
             case "k": mul = 1000; break;
             case "kb": mul = 1024; break;
@@ -219,17 +230,16 @@ public final class Config {
             case "mb": mul = 1024L * 1024; break;
             case "g": mul = 1000L * 1000 * 1000; break;
             case "gb": mul = 1024L * 1024 * 1024; break;
-            default: return -1;
+            default: return null;
         }
-        if (i == 0) return 0; // strtoull("") is 0 without an error
-        if (i > 19) return -1;
+        if (i == 0) return 0L; // strtoull("") is 0 without an error
+        if (i >= 128) return null; // longer than memtoull's buffer
         long v;
         try {
-            v = Long.parseLong(s.substring(0, i));
+            v = Long.parseUnsignedLong(s.substring(0, i));
         } catch (NumberFormatException e) {
-            return -1;
+            v = -1L; // strtoull saturates at ULLONG_MAX, and 7.0's memtoull does not check ERANGE
         }
-        if (v > Long.MAX_VALUE / mul) return -1;
         return v * mul;
     }
 
