@@ -58,24 +58,13 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(commands.size() > 100, "data commands found: " + commands);
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                List<String> history = new ArrayList<>();
-                try {
-                    int n = Integer.getInteger("fuzz.commands", 4000);
-                    for (int i = 0; i < n; i++) {
-                        if (i % 200 == 0) seed(s, history);
-                        step(s, history);
-                    }
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 10);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            for (int i = 0, n = fuzzCommands(4000); i < n; i++) {
+                if (i % 200 == 0) seed(s, history);
+                step(s, history);
+            }
+        });
     }
 
     /** A key of every type, short values so every collection keeps a compact encoding. */

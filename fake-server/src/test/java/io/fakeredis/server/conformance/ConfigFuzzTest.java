@@ -46,31 +46,22 @@ class ConfigFuzzTest extends FlushingConformanceTest {
                 types.put(f[0], f);
             }
         }
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                Map<String, String> saved = new HashMap<>();
-                for (String p : SAFE) {
-                    List<byte[]> kv = Reply.elements(s.real.call(RawConnection.utf8("CONFIG", "GET", p)));
-                    if (kv.size() == 2) saved.put(p, Reply.bulkString(kv.get(1)));
+        fuzz((s, r, history) -> {
+            rnd = r;
+            Map<String, String> saved = new HashMap<>();
+            for (String p : SAFE) {
+                List<byte[]> kv = Reply.elements(s.real.call(RawConnection.utf8("CONFIG", "GET", p)));
+                if (kv.size() == 2) saved.put(p, Reply.bulkString(kv.get(1)));
+            }
+            try {
+                for (int i = 0, n = fuzzCommands(1500); i < n; i++) step(s, history);
+            } finally {
+                for (Map.Entry<String, String> e : saved.entrySet()) {
+                    s.real.call(RawConnection.utf8("CONFIG", "SET", e.getKey(), e.getValue()));
+                    s.fake.call(RawConnection.utf8("CONFIG", "SET", e.getKey(), e.getValue()));
                 }
-                List<String> history = new ArrayList<>();
-                try {
-                    int n = Integer.getInteger("fuzz.commands", 1500);
-                    for (int i = 0; i < n; i++) step(s, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 10);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                } finally {
-                    for (Map.Entry<String, String> e : saved.entrySet()) {
-                        s.real.call(RawConnection.utf8("CONFIG", "SET", e.getKey(), e.getValue()));
-                        s.fake.call(RawConnection.utf8("CONFIG", "SET", e.getKey(), e.getValue()));
-                    }
-                }
-            });
-        }
+            }
+        });
     }
 
     /** A value for the parameter: usually one its kind accepts, often one just outside. */

@@ -63,6 +63,39 @@ public abstract class ConformanceTest {
         }
     }
 
+    /** The body of a randomized differential run: sends commands, recording each in history. */
+    @FunctionalInterface
+    public interface Fuzz {
+        void run(Session s, java.util.Random rnd, List<String> history);
+    }
+
+    /**
+     * A randomized differential run over RESP2, then RESP3, each with a Random seeded from
+     * -Dfuzz.seed (or the clock) and the protocol. A failure names the seed and the last commands
+     * of the history, so -Dfuzz.seed=N replays it.
+     */
+    protected void fuzz(Fuzz body) {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        for (int resp = 2; resp <= 3; resp++) {
+            java.util.Random rnd = new java.util.Random(seed + resp);
+            run(resp, s -> {
+                List<String> history = new ArrayList<>();
+                try {
+                    body.run(s, rnd, history);
+                } catch (AssertionError | RuntimeException e) {
+                    int from = Math.max(0, history.size() - 40);
+                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
+                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /** How many commands a fuzz run sends: -Dfuzz.commands, or the test's own default. */
+    protected static int fuzzCommands(int byDefault) {
+        return Integer.getInteger("fuzz.commands", byDefault);
+    }
+
     /** A pair of connections, one to each server, speaking the same protocol version. */
     public static final class Session implements AutoCloseable {
         public final int resp;

@@ -27,24 +27,15 @@ class DatabaseFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomDatabaseOperations() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                List<String> history = new ArrayList<>();
-                try {
-                    int n = Integer.getInteger("fuzz.commands", 2000);
-                    for (int i = 0; i < n; i++) step(s, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 15);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                } finally {
-                    s.real.call("SELECT", "0");
-                    s.fake.call("SELECT", "0");
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            try {
+                for (int i = 0, n = fuzzCommands(2000); i < n; i++) step(s, history);
+            } finally {
+                s.real.call("SELECT", "0");
+                s.fake.call("SELECT", "0");
+            }
+        });
     }
 
     private void step(ConformanceTest.Session s, List<String> history) {

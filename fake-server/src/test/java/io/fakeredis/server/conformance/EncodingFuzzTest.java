@@ -29,30 +29,21 @@ class EncodingFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomConversions() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                String[] saved = new String[THRESHOLDS.length];
+        fuzz((s, r, history) -> {
+            rnd = r;
+            String[] saved = new String[THRESHOLDS.length];
+            for (int i = 0; i < THRESHOLDS.length; i++) {
+                saved[i] = Reply.bulkString(Reply.elements(s.real.call(RawConnection.utf8("CONFIG", "GET", THRESHOLDS[i]))).get(1));
+            }
+            try {
+                for (int round = 0, n = Integer.getInteger("fuzz.rounds", 40); round < n; round++) round(s, history);
+            } finally {
                 for (int i = 0; i < THRESHOLDS.length; i++) {
-                    saved[i] = Reply.bulkString(Reply.elements(s.real.call(RawConnection.utf8("CONFIG", "GET", THRESHOLDS[i]))).get(1));
+                    s.real.call(RawConnection.utf8("CONFIG", "SET", THRESHOLDS[i], saved[i]));
+                    s.fake.call(RawConnection.utf8("CONFIG", "SET", THRESHOLDS[i], saved[i]));
                 }
-                List<String> history = new ArrayList<>();
-                try {
-                    int rounds = Integer.getInteger("fuzz.rounds", 40);
-                    for (int round = 0; round < rounds; round++) round(s, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 25);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                } finally {
-                    for (int i = 0; i < THRESHOLDS.length; i++) {
-                        s.real.call(RawConnection.utf8("CONFIG", "SET", THRESHOLDS[i], saved[i]));
-                        s.fake.call(RawConnection.utf8("CONFIG", "SET", THRESHOLDS[i], saved[i]));
-                    }
-                }
-            });
-        }
+            }
+        });
     }
 
     private void send(ConformanceTest.Session s, List<String> history, String... args) {

@@ -24,26 +24,17 @@ class KeyspaceEventsFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomScripts() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        int rounds = Integer.getInteger("fuzz.rounds", 30);
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                for (int round = 0; round < rounds; round++) {
-                    List<String[]> script = new ArrayList<>();
-                    int n = 10 + rnd.nextInt(30);
-                    for (int i = 0; i < n; i++) script.add(command());
-                    try {
-                        s.sameEvents(pick("KEA", "KEA", "Kg$lshzxe", "El", "Ez"), script.toArray(new String[0][]));
-                    } catch (AssertionError | RuntimeException e) {
-                        List<String> shown = new ArrayList<>();
-                        for (String[] c : script) shown.add(String.join(" ", c));
-                        throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; script:\n  "
-                                + String.join("\n  ", shown) + "\n" + e.getMessage(), e);
-                    }
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            for (int round = 0, rounds = Integer.getInteger("fuzz.rounds", 30); round < rounds; round++) {
+                List<String[]> script = new ArrayList<>();
+                int n = 10 + rnd.nextInt(30);
+                for (int i = 0; i < n; i++) script.add(command());
+                history.clear(); // a failure shows this round's script
+                for (String[] c : script) history.add(String.join(" ", c));
+                s.sameEvents(pick("KEA", "KEA", "Kg$lshzxe", "El", "Ez"), script.toArray(new String[0][]));
+            }
+        });
     }
 
     private String[] command() {

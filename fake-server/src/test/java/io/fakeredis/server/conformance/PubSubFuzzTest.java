@@ -26,21 +26,12 @@ class PubSubFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomSubscriptions() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                List<String> history = new ArrayList<>();
-                try (ConformanceTest.Session sub = s.another()) {
-                    int n = Integer.getInteger("fuzz.commands", 2000);
-                    for (int i = 0; i < n; i++) step(s, sub, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 15);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            try (ConformanceTest.Session sub = s.another()) {
+                for (int i = 0, n = fuzzCommands(2000); i < n; i++) step(s, sub, history);
+            }
+        });
     }
 
     private void step(ConformanceTest.Session pub, ConformanceTest.Session sub, List<String> history) {

@@ -35,27 +35,16 @@ class ScriptFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomCommandsThroughLua() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                s.same("SET", "s", "10");
-                s.same("RPUSH", "l", "a", "b", "c");
-                s.same("HSET", "h", "f", "1", "g", "2.5");
-                s.same("ZADD", "z", "1", "a", "2.5", "b", "-inf", "c");
-                s.same("SADD", "t", "m");
-                s.same("XADD", "x", "1-1", "f", "v");
-                int n = Integer.getInteger("fuzz.commands", 2000);
-                List<String> history = new ArrayList<>();
-                try {
-                    for (int i = 0; i < n; i++) step(s, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 10);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            s.same("SET", "s", "10");
+            s.same("RPUSH", "l", "a", "b", "c");
+            s.same("HSET", "h", "f", "1", "g", "2.5");
+            s.same("ZADD", "z", "1", "a", "2.5", "b", "-inf", "c");
+            s.same("SADD", "t", "m");
+            s.same("XADD", "x", "1-1", "f", "v");
+            for (int i = 0, n = fuzzCommands(2000); i < n; i++) step(s, history);
+        });
     }
 
     private List<String> command() {

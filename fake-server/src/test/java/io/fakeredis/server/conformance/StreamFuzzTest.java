@@ -39,22 +39,11 @@ class StreamFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomCommands() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
-            run(resp, s -> {
-                s.same("SET", "str", "v");
-                int n = Integer.getInteger("fuzz.commands", 3000);
-                List<String> history = new ArrayList<>();
-                try {
-                    for (int i = 0; i < n; i++) step(s, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 15);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                }
-            });
-        }
+        fuzz((s, r, history) -> {
+            rnd = r;
+            s.same("SET", "str", "v");
+            for (int i = 0, n = fuzzCommands(3000); i < n; i++) step(s, history);
+        });
     }
 
     private void step(ConformanceTest.Session s, List<String> history) {

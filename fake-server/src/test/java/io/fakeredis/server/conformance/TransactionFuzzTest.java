@@ -25,22 +25,13 @@ class TransactionFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomTransactions() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        for (int resp = 2; resp <= 3; resp++) {
-            rnd = new Random(seed + resp);
+        fuzz((s, r, history) -> {
+            rnd = r;
             inMulti = false;
-            run(resp, s -> {
-                int n = Integer.getInteger("fuzz.commands", 3000);
-                List<String> history = new ArrayList<>();
-                try (ConformanceTest.Session other = s.another()) {
-                    for (int i = 0; i < n; i++) step(s, other, history);
-                } catch (AssertionError | RuntimeException e) {
-                    int from = Math.max(0, history.size() - 20);
-                    throw new AssertionError("fuzz seed " + seed + " (RESP" + s.resp + ") failed; last commands:\n  "
-                            + String.join("\n  ", history.subList(from, history.size())) + "\n" + e.getMessage(), e);
-                }
-            });
-        }
+            try (ConformanceTest.Session other = s.another()) {
+                for (int i = 0, n = fuzzCommands(3000); i < n; i++) step(s, other, history);
+            }
+        });
     }
 
     /** A data command: mostly valid, sometimes a type error, an arity error or an unknown name. */
