@@ -28,6 +28,7 @@ class PubSubFuzzTest extends FlushingConformanceTest {
     void randomSubscriptions() {
         fuzz((s, r, history) -> {
             rnd = r;
+            awaitNoSubscribers(s.real);
             try (ConformanceTest.Session sub = s.another()) {
                 for (int i = 0, n = fuzzCommands(2000); i < n; i++) step(s, sub, history);
             }
@@ -78,6 +79,16 @@ class PubSubFuzzTest extends FlushingConformanceTest {
             history.add(String.join(" ", a));
             if (a[1].endsWith("CHANNELS")) pub.sameUnordered(a);
             else pub.same(a);
+        }
+    }
+
+    /** The oracle is shared: subscribers another test closed may not be gone yet. */
+    private static void awaitNoSubscribers(RawConnection real) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (real.call("PUBSUB", "NUMPAT")[1] != '0' || Reply.elements(real.call("PUBSUB", "CHANNELS")).size() > 0
+                || Reply.elements(real.call("PUBSUB", "SHARDCHANNELS")).size() > 0) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the oracle still has subscribers after 5 s");
+            Thread.onSpinWait();
         }
     }
 
