@@ -677,7 +677,7 @@ public final class ServerCommands {
             c.reply.error("ERR Invalid command specified");
             return;
         }
-        if (cmd.keySpecs().isEmpty()) {
+        if (!hasKeys(cmd)) {
             c.reply.error("ERR The command has no key arguments");
             return;
         }
@@ -704,6 +704,18 @@ public final class ServerCommands {
                 c.reply.bulk(argv[keys.get(i)[0]]);
             }
         }
+    }
+
+    /**
+     * Redis's doesCommandHaveKeys: some key spec is not marked not_key. The shard channels of
+     * SPUBLISH, SSUBSCRIBE and SUNSUBSCRIBE have specs (for cluster slots) but are not keys.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean hasKeys(Command cmd) {
+        for (Object spec : cmd.keySpecs()) {
+            if (!((List<String>) ((Map<String, Object>) spec).get("flags")).contains("not_key")) return true;
+        }
+        return false;
     }
 
     /** The key arguments of a command line (argv[0] is the command name) and each key's spec flags; ACL uses it too. */
@@ -776,7 +788,12 @@ public final class ServerCommands {
     /** migrateGetKeys: the key argument, or everything after KEYS when the key argument is empty. */
     private static boolean migrateKeys(byte[][] argv, List<int[]> keys, List<List<String>> flags) {
         int first = 3, num = 1;
-        if (argv.length > 6) {
+        // Redis tries the key specs first. Their KEYS spec searches back from the second-to-last
+        // argument and is incomplete, so only a KEYS with an argument after it sends Redis on to
+        // migrateGetKeys below; otherwise the key is the key argument.
+        boolean keysKeyword = false;
+        for (int i = argv.length - 2; i >= 1 && !keysKeyword; i--) keysKeyword = Bytes.eq(argv[i], "KEYS");
+        if (keysKeyword && argv.length > 6) {
             for (int i = 6; i < argv.length; i++) {
                 if (Bytes.eq(argv[i], "KEYS")) {
                     if (argv[3].length > 0) return false;

@@ -370,6 +370,15 @@ class ServerConformanceTest extends ConformanceTest {
             s.same("COMMAND", "GETKEYS", "config", "get");
             s.same("COMMAND", "GETKEYS", "config", "nosuch");
             s.same("COMMAND", "GETKEYSANDFLAGS", "ping", "x");
+            // found by GetKeysFuzzTest: shard channels are not keys, and MIGRATE ... KEYS with a
+            // key name keeps the key name
+            s.same("COMMAND", "GETKEYS", "sunsubscribe", "a", "b");
+            s.same("COMMAND", "GETKEYS", "spublish", "a", "m");
+            s.same("COMMAND", "GETKEYS", "ssubscribe", "a");
+            s.same("COMMAND", "GETKEYSANDFLAGS", "migrate", "h", "1", "k", "0", "5", "KEYS");
+            s.same("COMMAND", "GETKEYS", "migrate", "h", "1", "k", "0", "5", "KEYS", "a", "b");
+            s.same("COMMAND", "GETKEYS", "migrate", "h", "1", "", "0", "5", "KEYS", "a", "b");
+            s.same("COMMAND", "GETKEYS", "migrate", "h", "1", "", "0", "5", "KEYS");
         });
     }
 
