@@ -297,7 +297,7 @@ public final class Acl {
             deniedObject = cmd.fullName.getBytes(StandardCharsets.ISO_8859_1);
             return nopermCommand(cmd);
         }
-        if (!u.allKeys && !cmd.keySpecs().isEmpty()) {
+        if (!u.allKeys && cmd.hasKeys()) {
             List<int[]> keys = new ArrayList<>();
             List<List<String>> flags = new ArrayList<>();
             ServerCommands.commandKeys(cmd, argv, keys, flags);

@@ -677,7 +677,7 @@ public final class ServerCommands {
             c.reply.error("ERR Invalid command specified");
             return;
         }
-        if (!hasKeys(cmd)) {
+        if (!cmd.hasKeys()) {
             c.reply.error("ERR The command has no key arguments");
             return;
         }
@@ -704,18 +704,6 @@ public final class ServerCommands {
                 c.reply.bulk(argv[keys.get(i)[0]]);
             }
         }
-    }
-
-    /**
-     * Redis's doesCommandHaveKeys: some key spec is not marked not_key. The shard channels of
-     * SPUBLISH, SSUBSCRIBE and SUNSUBSCRIBE have specs (for cluster slots) but are not keys.
-     */
-    @SuppressWarnings("unchecked")
-    private static boolean hasKeys(Command cmd) {
-        for (Object spec : cmd.keySpecs()) {
-            if (!((List<String>) ((Map<String, Object>) spec).get("flags")).contains("not_key")) return true;
-        }
-        return false;
     }
 
     /** The key arguments of a command line (argv[0] is the command name) and each key's spec flags; ACL uses it too. */

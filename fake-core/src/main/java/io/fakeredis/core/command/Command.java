@@ -113,6 +113,19 @@ public final class Command {
         return k;
     }
 
+    /**
+     * Redis's doesCommandHaveKeys: some key spec is not marked not_key. The shard channels of
+     * SPUBLISH, SSUBSCRIBE and SUNSUBSCRIBE have specs (for cluster slots) but are not keys, so
+     * COMMAND GETKEYS refuses them and ACL checks them as channels only.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean hasKeys() {
+        for (Object spec : keySpecs()) {
+            if (!((List<String>) ((Map<String, Object>) spec).get("flags")).contains("not_key")) return true;
+        }
+        return false;
+    }
+
     public boolean has(long flag) {
         return (flags & flag) != 0;
     }

@@ -419,6 +419,11 @@ class AclConformanceTest extends ConformanceTest {
                 s.same("ACL", "SETUSER", "alice", "+publish");
                 s.same("ACL", "DRYRUN", "alice", "PUBLISH", "c1", "x");
                 s.same("ACL", "DRYRUN", "alice", "PUBLISH", "x", "x");
+                // shard channels are checked as channels, not keys: their key specs are not_key
+                s.same("ACL", "SETUSER", "alice", "+spublish", "+ssubscribe");
+                s.same("ACL", "DRYRUN", "alice", "SPUBLISH", "c1", "x");
+                s.same("ACL", "DRYRUN", "alice", "SPUBLISH", "k1", "x");
+                s.same("ACL", "DRYRUN", "alice", "SSUBSCRIBE", "c1", "c2");
                 s.same("ACL", "DRYRUN", "alice", "HGET", "k1", "f");
                 s.same("ACL", "DRYRUN", "alice", "CONFIG", "GET", "x");
                 s.same("ACL", "DRYRUN", "alice", "GET");
