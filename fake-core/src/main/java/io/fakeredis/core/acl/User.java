@@ -218,6 +218,10 @@ public final class User {
             return;
         }
         if (first == '~' || first == '%') {
+            // as ACLSetSelector: allkeys is checked before the pattern's flags are read
+            if (allKeys) {
+                throw new RedisException("Adding a pattern after the * pattern (or the 'allkeys' flag) is not valid and does not have any effect. Try 'resetkeys' to start with an empty list of patterns");
+            }
             int flags = READ | WRITE;
             int start = 1;
             if (first == '%') {
@@ -225,15 +229,12 @@ public final class User {
                 int i = 1;
                 for (; i < op.length() && op.charAt(i) != '~'; i++) {
                     char f = Character.toUpperCase(op.charAt(i));
-                    if (f == 'R') flags |= READ;
-                    else if (f == 'W') flags |= WRITE;
-                    else throw new RedisException("Syntax error");
+                    if (f == 'R' && (flags & READ) == 0) flags |= READ;
+                    else if (f == 'W' && (flags & WRITE) == 0) flags |= WRITE;
+                    else throw new RedisException("Syntax error"); // also a repeated R or W
                 }
                 if (i == op.length() || flags == 0) throw new RedisException("Syntax error");
                 start = i + 1;
-            }
-            if (allKeys) {
-                throw new RedisException("Adding a pattern after the * pattern (or the 'allkeys' flag) is not valid and does not have any effect. Try 'resetkeys' to start with an empty list of patterns");
             }
             byte[] p = java.util.Arrays.copyOfRange(opBytes, start, opBytes.length);
             if (flags == (READ | WRITE) && p.length == 1 && p[0] == '*') {

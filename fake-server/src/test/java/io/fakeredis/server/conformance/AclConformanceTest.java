@@ -43,6 +43,8 @@ class AclConformanceTest extends ConformanceTest {
                 s.same("ACL", "SETUSER", "alice", "-@nosuch");
                 s.same("ACL", "SETUSER", "alice", "bogus");
                 s.same("ACL", "SETUSER", "alice", "%X~k");
+                s.same("ACL", "SETUSER", "alice", "%RR~k"); // found by AclFuzzTest: R or W twice is an error
+                s.same("ACL", "SETUSER", "eve", "allkeys", "%X~k"); // and allkeys is checked before the flags
                 s.same("ACL", "SETUSER", "alice", "off", "bogus"); // nothing applies
                 s.same("ACL", "GETUSER", "alice");
                 s.same("ACL", "SETUSER", "alice", "allkeys", "~more");
