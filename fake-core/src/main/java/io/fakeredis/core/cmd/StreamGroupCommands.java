@@ -86,22 +86,22 @@ final class StreamGroupCommands {
             return;
         }
         int argc = c.argc();
+        boolean create = sub.equals("create");
         boolean mkstream = false;
         long entriesRead = StreamValue.INVALID_ENTRIES_READ;
-        if (sub.equals("create") && argc >= 5) {
-            for (int i = 5; i < argc; ) {
-                if (Bytes.eq(c.argv[i], "mkstream")) {
-                    mkstream = true;
-                    i++;
-                } else if (Bytes.eq(c.argv[i], "entriesread") && i + 1 < argc) {
-                    entriesRead = Bytes.toLong(c.argv[i + 1]);
-                    if (entriesRead < 0 && entriesRead != StreamValue.INVALID_ENTRIES_READ) {
-                        throw new RedisException("ERR value for ENTRIESREAD must be positive or -1");
-                    }
-                    i += 2;
-                } else {
-                    throw subcommandSyntax(c);
+        // as xgroupCommand: every subcommand's options are read before the key is looked up
+        for (int i = 5; i < argc; ) {
+            if (create && Bytes.eq(c.argv[i], "mkstream")) {
+                mkstream = true;
+                i++;
+            } else if ((create || sub.equals("setid")) && Bytes.eq(c.argv[i], "entriesread") && i + 1 < argc) {
+                entriesRead = Bytes.toLong(c.argv[i + 1]);
+                if (entriesRead < 0 && entriesRead != StreamValue.INVALID_ENTRIES_READ) {
+                    throw new RedisException("ERR value for ENTRIESREAD must be positive or -1");
                 }
+                i += 2;
+            } else {
+                throw subcommandSyntax(c);
             }
         }
         byte[] key = c.argv[2];
@@ -134,13 +134,6 @@ final class StreamGroupCommands {
             case "setid" -> {
                 if (argc != 5 && argc != 7) throw subcommandSyntax(c);
                 Id id = Bytes.eq(c.argv[4], "$") ? s.lastId : StreamCommands.parseId(c.argv[4], 0, false, null);
-                if (argc == 7) {
-                    if (!Bytes.eq(c.argv[5], "entriesread")) throw subcommandSyntax(c);
-                    entriesRead = Bytes.toLong(c.argv[6]);
-                    if (entriesRead < 0 && entriesRead != StreamValue.INVALID_ENTRIES_READ) {
-                        throw new RedisException("ERR value for ENTRIESREAD must be positive or -1");
-                    }
-                }
                 g.lastId = id;
                 g.entriesRead = entriesRead;
                 c.reply.ok();

@@ -87,6 +87,11 @@ class StreamGroupConformanceTest extends ConformanceTest {
             s.same("XGROUP", "SETID", "s", "g", "1", "ENTRIESREAD");
             s.same("XGROUP", "SETID", "s", "g3", "$");
             s.same("XGROUP", "SETID", "nokey", "g", "0");
+            // found by ArgumentFuzzTest: options are read before the key is looked up
+            s.same("XGROUP", "SETID", "nokey", "g", "0", "EXTRA");
+            s.same("XGROUP", "SETID", "nokey", "g", "0", "ENTRIESREAD", "x");
+            s.same("XGROUP", "DESTROY", "nokey", "g", "EXTRA");
+            s.same("XGROUP", "CREATECONSUMER", "nokey", "g", "c", "MKSTREAM");
             s.same("XINFO", "GROUPS", "s");
             s.same("XGROUP", "CREATECONSUMER", "s", "g", "c1");
             s.same("XGROUP", "CREATECONSUMER", "s", "g", "c1");
