@@ -81,7 +81,10 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
             "latency|histogram", "cluster|info", "cluster|nodes", "cluster|myid", "cluster|shards", "cluster|slots",
             "module|load", "module|loadex", "module|unload",
             // these list what the fake implements, by design (docs/differences.md)
-            "command|list", "command|count", "command|info", "command|docs");
+            "command|list", "command|count", "command|info", "command|docs",
+            // state the shared oracle keeps across test classes (libraries, scripts, users, subscribers)
+            "function|list", "function|stats", "script|exists", "acl|users", "pubsub|channels", "pubsub|numsub",
+            "pubsub|numpat", "pubsub|shardchannels", "pubsub|shardnumsub");
 
     /**
      * Container commands (CLIENT, CONFIG, COMMAND, OBJECT, SCRIPT, FUNCTION, ACL, PUBSUB...) with
