@@ -22,6 +22,7 @@ import redis.clients.jedis.Jedis;
 class ParallelPerMethodTest {
     static final AtomicInteger RUNNING = new AtomicInteger();
     static final AtomicInteger MAX = new AtomicInteger();
+    /** Ports of the tests running now: the OS may hand a finished test's port to a later one. */
     static final Set<Integer> PORTS = ConcurrentHashMap.newKeySet();
 
     FakeRedisEngine engine;
@@ -42,6 +43,7 @@ class ParallelPerMethodTest {
             assertThat(engine.get("owner")).isEqualTo(me);
             assertThat(engine.commandLog().entries()).hasSize(3);
         } finally {
+            PORTS.remove(info.port());
             RUNNING.decrementAndGet();
         }
     }
