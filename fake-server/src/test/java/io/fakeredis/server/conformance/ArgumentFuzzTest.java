@@ -26,9 +26,9 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
             "flushdb", "flushall", "swapdb", "move", "select", "migrate", "dump", "restore", "xreadgroup", "xread",
             "xclaim", "xautoclaim", "xpending", "xinfo", "pfdebug", "pfselftest");
     /** Replies whose element order is Redis's hash order for hashtable-encoded sets. */
-    private static final Set<String> UNORDERED = Set.of("smembers", "sinter", "sunion", "sdiff");
-    private static final String[] KEYS = {"s", "l", "h", "t", "z", "x", "g", "n", "s", "l", "h", "z"};
-    private static final String[] TOKENS = {"0", "1", "-1", "2", "3.5", "10", "-inf", "+inf", "(1", "[a", "-", "+",
+    static final Set<String> UNORDERED = Set.of("smembers", "sinter", "sunion", "sdiff");
+    static final String[] KEYS = {"s", "l", "h", "t", "z", "x", "g", "n", "s", "l", "h", "z"};
+    static final String[] TOKENS = {"0", "1", "-1", "2", "3.5", "10", "-inf", "+inf", "(1", "[a", "-", "+",
         "*", "$", ">", "a", "b", "f", "m", "", "x", "9223372036854775808", "1e2", "nan",
         "NX", "XX", "GT", "LT", "CH", "INCR", "WITHSCORES", "LIMIT", "BYSCORE", "BYLEX", "REV", "COUNT", "MATCH",
         "TYPE", "MAXLEN", "MINID", "~", "=", "STORE", "ASC", "DESC", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK",
@@ -48,16 +48,7 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
 
     @Test
     void randomArguments() {
-        commands = new ArrayList<>();
-        for (Command c : CommandTable.get().commands()) {
-            if (!CommandTable.implemented(c) || c.isContainer() || LEFT_OUT.contains(c.name)) continue;
-            for (String cat : c.aclCategories) {
-                if (CATEGORIES.contains(cat)) {
-                    commands.add(c.name);
-                    break;
-                }
-            }
-        }
+        commands = dataCommands();
         org.junit.jupiter.api.Assertions.assertTrue(commands.size() > 100, "data commands found: " + commands);
         fuzz((s, r, history) -> {
             rnd = r;
@@ -66,6 +57,21 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
                 step(s, history);
             }
         });
+    }
+
+    /** The implemented data commands whose replies depend only on the arguments and the data. */
+    static List<String> dataCommands() {
+        List<String> out = new ArrayList<>();
+        for (Command c : CommandTable.get().commands()) {
+            if (!CommandTable.implemented(c) || c.isContainer() || LEFT_OUT.contains(c.name)) continue;
+            for (String cat : c.aclCategories) {
+                if (CATEGORIES.contains(cat)) {
+                    out.add(c.name);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Subcommands whose replies hold ids, times, random bytes or server-wide state, or that change it. */

@@ -83,6 +83,36 @@ class ScriptFuzzTest extends FlushingConformanceTest {
         }
     }
 
+    /**
+     * The argument fuzz through Lua: random, mostly malformed, data commands called with
+     * redis.call (the error is raised out of the script) or redis.pcall (returned as a table),
+     * so the error texts scripts see and pass on must be Redis's too.
+     */
+    @Test
+    void randomArgumentsThroughLua() {
+        List<String> commands = ArgumentFuzzTest.dataCommands();
+        commands.removeAll(ArgumentFuzzTest.UNORDERED); // a set's order is Redis's hash order, and Lua keeps it
+        fuzz((s, r, history) -> {
+            rnd = r;
+            for (int i = 0, n = fuzzCommands(2000); i < n; i++) {
+                if (i % 200 == 0) {
+                    s.same("DEL", "s", "l", "h", "t", "z", "x", "g");
+                    s.same("SET", "s", "10");
+                    s.same("RPUSH", "l", "a", "b", "1");
+                    s.same("ZADD", "z", "1", "a", "2", "b");
+                }
+                List<String> a = new ArrayList<>(List.of("EVAL", pick(SCRIPTS[0], SCRIPTS[1], SCRIPTS[4]), "0"));
+                a.add(commands.get(rnd.nextInt(commands.size())));
+                for (int j = 0, m = rnd.nextInt(6); j < m; j++) {
+                    a.add(j == 0 || rnd.nextInt(4) == 0 ? pick(ArgumentFuzzTest.KEYS) : pick(ArgumentFuzzTest.TOKENS));
+                }
+                String[] args = a.toArray(new String[0]);
+                history.add(String.join(" ", args));
+                s.same(args);
+            }
+        });
+    }
+
     private void step(ConformanceTest.Session s, List<String> history) {
         List<String> a = new ArrayList<>();
         a.add("EVAL");
