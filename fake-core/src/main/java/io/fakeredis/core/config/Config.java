@@ -174,7 +174,10 @@ public final class Config {
                             : "argument must be a memory value");
                 }
                 // past LLONG_MAX the value wrapped negative, and Redis checks it as such
-                if (p.kind == Kind.MEMPCT && n < p.min) throw new BadValue("percentage argument must be less or equal to " + (-p.min));
+                if (p.kind == Kind.MEMPCT && n < 0) {
+                    if (n < p.min) throw new BadValue("percentage argument must be less or equal to " + (-p.min));
+                    return -n + "%"; // a negative value is a percentage, as CONFIG GET shows it
+                }
                 checkBounds(p, n);
                 return Long.toString(n);
             }

@@ -264,6 +264,9 @@ class ServerConformanceTest extends ConformanceTest {
                 s.same("CONFIG", "SET", "zset-max-listpack-value", "18446744073709551615");
                 s.same("CONFIG", "SET", "zset-max-listpack-value", "18446744073709551616");
                 s.same("CONFIG", "SET", "maxmemory-clients", "9223372036854775808");
+                s.same("CONFIG", "SET", "maxmemory-clients", "18446744073709551611"); // wraps to -5: 5%
+                s.sameUnordered("CONFIG", "GET", "maxmemory-clients");
+                s.same("CONFIG", "SET", "maxmemory-clients", "0");
                 s.same("CONFIG", "SET", "STREAM-NODE-MAX-BYTES", "x");
                 s.same("CONFIG", "SET", "SLAVE-PRIORITY", "x");
                 s.same("CONFIG", "SET", "HZ", "10", "hz", "11");
