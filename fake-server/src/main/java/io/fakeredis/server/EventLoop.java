@@ -89,7 +89,7 @@ final class EventLoop implements Runnable {
     @Override
     public void run() {
         // a script run by one of this loop's clients serves the others from its periodic hook
-        io.fakeredis.core.scripting.Scripting.whileBusyOnThisThread(this::serveWhileBusy);
+        io.fakeredis.core.scripting.BusyHook.install(this::serveWhileBusy);
         try {
             int spins = 0;
             while (running) {

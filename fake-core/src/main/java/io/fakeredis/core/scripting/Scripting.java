@@ -245,23 +245,10 @@ public final class Scripting {
     private volatile byte[][] runningArgv;
     private volatile String runningName;
 
-    /** Per thread: what a busy script running on that thread calls to serve other clients. */
-    private static final ThreadLocal<Runnable> WHILE_BUSY = new ThreadLocal<>();
-    /** The running script's thread's hook, null when none is installed. */
+    /** The running script's thread's {@link BusyHook}, null when none is installed. */
     private Runnable whileBusy;
     private boolean serving;
     private final Runnable tick = this::tick;
-
-    /**
-     * Installs, for scripts run on the calling thread, what to do every so often once a script has
-     * run past busy-reply-threshold (Redis's processEventsWhileBlocked): a server's I/O thread
-     * answers its other clients there, using {@link #busyReply}. The hook runs with the engine
-     * lock held, between two Lua instructions; it must not run commands or scripts.
-     */
-    public static void whileBusyOnThisThread(Runnable hook) {
-        if (hook == null) WHILE_BUSY.remove();
-        else WHILE_BUSY.set(hook);
-    }
 
     /** Every 100000 instructions of the running script. */
     private void tick() {
@@ -286,7 +273,7 @@ public final class Scripting {
         busyThreshold = engine.config().getLong("busy-reply-threshold");
         runningEval = eval;
         wroteDirty = false;
-        whileBusy = WHILE_BUSY.get();
+        whileBusy = BusyHook.current();
         rt.periodic(whileBusy == null ? null : tick);
         running = rt;
     }
