@@ -208,11 +208,12 @@ public final class FakeRedisEngine implements AutoCloseable {
     /** The typed API's own client: one per engine, connected on first use. */
     private static final class Caller implements Client.Transport, CommandLog.Unlogged {
         private final Engine engine;
-        private final ValueSink sink = new ValueSink();
+        private final ValueSink sink;
         private Client client;
 
         Caller(Engine engine) {
             this.engine = engine;
+            this.sink = new ValueSink(engine.stats);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.fakeredis;
 
+import io.fakeredis.core.Engine;
 import io.fakeredis.core.ReplySink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,12 @@ final class ValueSink implements ReplySink {
     private final ArrayList<Frame> stack = new ArrayList<>();
     private final ArrayList<Object> done = new ArrayList<>(1);
     private int resp = 3;
-    private long errors;
+    /** The typed API is no wire client: like Redis's RM_Call, its errors fail the command without counting in errorstats. */
+    private final Engine.Stats stats;
+
+    ValueSink(Engine.Stats stats) {
+        this.stats = stats;
+    }
 
     /** Starts collecting the reply of one command. */
     void begin() {
@@ -109,7 +115,7 @@ final class ValueSink implements ReplySink {
 
     @Override
     public void error(String s) {
-        errors++;
+        stats.errorNotCounted();
         add(new Error(s));
     }
 
@@ -166,10 +172,5 @@ final class ValueSink implements ReplySink {
     @Override
     public void verbatim(String format, byte[] text) {
         add(text.clone());
-    }
-
-    @Override
-    public long errors() {
-        return errors;
     }
 }

@@ -54,6 +54,17 @@ class FakeRedisEngineTest {
     }
 
     @Test
+    void typedApiErrorsFailTheCommandButStayOutOfErrorstats() {
+        // as Redis leaves RM_Call's errors out: the typed API is no client of the server
+        redis.execute("CONFIG", "RESETSTAT");
+        redis.set("s", "abc");
+        assertThatThrownBy(() -> redis.execute("INCR", "s")).hasMessage("ERR value is not an integer or out of range");
+        String info = (String) redis.execute("INFO", "all");
+        assertThat(info).contains("total_error_replies:0\r\n").contains("# Errorstats\r\n\r\n# ")
+                .contains("cmdstat_incr:calls=1,").contains(",rejected_calls=0,failed_calls=1\r\n");
+    }
+
+    @Test
     void wrongTypeFromTheKeyspace() {
         // a non-string value planted directly: GET must answer WRONGTYPE through the typed API
         Engine engine = redis.internal();

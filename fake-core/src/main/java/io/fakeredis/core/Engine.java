@@ -228,7 +228,8 @@ public final class Engine implements AutoCloseable {
             if (sub == null || sub.proc() == null) {
                 if (sub != null || !CommandTable.implemented(cmd)) noteUnsupported(argv);
                 if (CommandTable.implemented(cmd)) {
-                    reject(c, cmd, sanitize("ERR unknown subcommand '" + clip(argv[1]) + "'. Try "
+                    // no command to reject: Redis's lookupCommand found none
+                    reject(c, null, sanitize("ERR unknown subcommand '" + clip(argv[1]) + "'. Try "
                             + Bytes.str(argv[0]).toUpperCase(java.util.Locale.ROOT) + " HELP."));
                 } else {
                     reject(c, null, unknownCommand(argv));
@@ -306,7 +307,9 @@ public final class Engine implements AutoCloseable {
     /** Runs a looked-up, checked command and keeps its statistics. */
     public void call(Client c, Command cmd) {
         c.cmd = cmd;
-        long errors = c.reply.errors();
+        int outer = stats.running;
+        stats.running = cmd.id;
+        stats.errorRepliesSeen = stats.errorReplies;
         long t0 = System.nanoTime();
         try {
             cmd.proc().call(c);
@@ -323,7 +326,11 @@ public final class Engine implements AutoCloseable {
         int id = cmd.id;
         stats.calls[id]++;
         stats.usec[id] += dt / 1000;
-        if (c.reply.errors() != errors) stats.failedCalls[id]++;
+        // Redis's incrCommandStatsOnError: failed when an error was counted after this command
+        // started or after its last nested call (EXEC's, a script's) ended
+        if (stats.errorReplies != stats.errorRepliesSeen) stats.failedCalls[id]++;
+        stats.errorRepliesSeen = stats.errorReplies;
+        stats.running = outer;
         stats.commandsProcessed++;
         c.lastCmd = cmd;
     }
@@ -533,6 +540,14 @@ public final class Engine implements AutoCloseable {
         public final long[] usec;
         public final long[] failedCalls;
         public final long[] rejectedCalls;
+        /** total_error_replies: errors answered to clients, a script's own client included. */
+        public long errorReplies;
+        /** INFO errorstats: count per error code, in Redis's byte order. */
+        public final java.util.TreeMap<String, long[]> errorCodes = new java.util.TreeMap<>();
+        /** Redis's prev_err_count: errorReplies when the running command started or its last nested call ended. */
+        long errorRepliesSeen;
+        /** The command whose reply is being written, -1 between commands. */
+        int running = -1;
 
         Stats(int commands) {
             calls = new long[commands];
@@ -548,6 +563,39 @@ public final class Engine implements AutoCloseable {
             java.util.Arrays.fill(usec, 0);
             java.util.Arrays.fill(failedCalls, 0);
             java.util.Arrays.fill(rejectedCalls, 0);
+            errorReplies = errorRepliesSeen = 0;
+            errorCodes.clear();
+        }
+
+        /** Redis's afterErrorReply: an error reply counts under its code. */
+        public void error(String reply) {
+            errorReplies++;
+            String code = code(reply);
+            long[] n = errorCodes.get(code);
+            if (n == null) errorCodes.put(code, n = new long[1]);
+            n[0]++;
+        }
+
+        /**
+         * An error reply left out of the error stats: counted already where it arose (a script
+         * returning or raising redis.call's error), or answered to the typed API (as Redis leaves
+         * out RM_Call's errors). The running command still failed.
+         */
+        public void errorNotCounted() {
+            if (running >= 0) failedCalls[running]++;
+        }
+
+        /** A refused call that did not reach call() (a script's redis.call): Redis's incrCommandStatsOnError(cmd, REJECTED). */
+        public void rejected(int cmdId, String error) {
+            error(error);
+            if (cmdId >= 0) rejectedCalls[cmdId]++;
+            errorRepliesSeen = errorReplies;
+        }
+
+        /** The code Redis files an error under: its first word when a space ends it within 31 bytes of "-CODE". */
+        static String code(String reply) {
+            int sp = reply.indexOf(' ');
+            return sp >= 0 && sp <= 30 ? reply.substring(0, sp) : "ERR";
         }
     }
 }

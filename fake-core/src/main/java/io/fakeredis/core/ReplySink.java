@@ -75,8 +75,14 @@ public interface ReplySink {
         bulk(digits);
     }
 
-    /** How many error replies were written so far; lets the engine count failed calls. */
-    long errors();
+    /**
+     * An error reply that the error stats have counted already, where it arose: a script that
+     * returns or raises the error a redis.call got (Redis marks it ignore_error_stats_update).
+     * The running command still counts as failed.
+     */
+    default void errorCounted(String s) {
+        error(s);
+    }
 
     /**
      * Appends a reply already encoded in this sink's protocol and returns true, when the sink

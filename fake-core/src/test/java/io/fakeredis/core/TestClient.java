@@ -15,7 +15,6 @@ public final class TestClient implements ReplySink {
     public final Engine engine;
     public final Client client;
     private int resp = 2;
-    private long errors;
     private final List<Object> top = new ArrayList<>();
     private final Deque<Object[]> open = new ArrayDeque<>(); // {List, remaining}
 
@@ -79,7 +78,7 @@ public final class TestClient implements ReplySink {
     @Override public int resp() { return resp; }
     @Override public void resp(int version) { resp = version; }
     @Override public void status(String s) { add("+" + s); }
-    @Override public void error(String s) { errors++; add("-" + s); }
+    @Override public void error(String s) { add("-" + s); }
     @Override public void integer(long v) { add(v); }
     @Override public void bulk(byte[] b, int off, int len) { add(new String(b, off, len, StandardCharsets.UTF_8)); }
     @Override public void nullBulk() { add(null); }
@@ -91,5 +90,4 @@ public final class TestClient implements ReplySink {
     @Override public void dbl(double d) { add(d); }
     @Override public void bool(boolean b) { add(b ? 1L : 0L); }
     @Override public void verbatim(String format, byte[] text) { add(new String(text, StandardCharsets.UTF_8)); }
-    @Override public long errors() { return errors; }
 }

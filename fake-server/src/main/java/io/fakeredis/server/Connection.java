@@ -22,7 +22,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private final String addr;
     private final String laddr;
     final Client client;
-    private final RespWriter writer = new RespWriter();
+    private final RespWriter writer;
     private final RespParser parser = new RespParser();
     private final List<byte[][]> parsed = new ArrayList<>();
     /** Commands parsed but not yet run, e.g. while the client is blocked. */
@@ -55,6 +55,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     Connection(EventLoop loop, Engine engine, SocketChannel channel) throws IOException {
         this.loop = loop;
         this.engine = engine;
+        this.writer = new RespWriter(engine.stats);
         this.channel = channel;
         this.addr = format((InetSocketAddress) channel.getRemoteAddress());
         this.laddr = format((InetSocketAddress) channel.getLocalAddress());

@@ -1,5 +1,6 @@
 package io.fakeredis.server;
 
+import io.fakeredis.core.Engine;
 import io.fakeredis.core.ReplySink;
 import io.fakeredis.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,12 @@ final class RespWriter implements ReplySink {
     byte[] buf = new byte[INITIAL];
     int len;
     int resp = 2;
-    private long errors;
+    /** Where error replies are counted (INFO errorstats); every reply of a wire client counts. */
+    private final Engine.Stats stats;
+
+    RespWriter(Engine.Stats stats) {
+        this.stats = stats;
+    }
 
     @Override
     public int resp() {
@@ -29,11 +35,6 @@ final class RespWriter implements ReplySink {
     @Override
     public void resp(int version) {
         resp = version;
-    }
-
-    @Override
-    public long errors() {
-        return errors;
     }
 
     private void ensure(int extra) {
@@ -118,7 +119,13 @@ final class RespWriter implements ReplySink {
 
     @Override
     public void error(String s) {
-        errors++;
+        stats.error(s);
+        line('-', s);
+    }
+
+    @Override
+    public void errorCounted(String s) {
+        stats.errorNotCounted();
         line('-', s);
     }
 
@@ -142,7 +149,7 @@ final class RespWriter implements ReplySink {
 
     /** An error whose text is Latin-1, one char per byte (protocol errors quoting a raw byte). */
     void errorLatin1(String s) {
-        errors++;
+        stats.error(s);
         ensure(s.length() + 3);
         buf[len++] = '-';
         for (int i = 0; i < s.length(); i++) buf[len++] = (byte) s.charAt(i);

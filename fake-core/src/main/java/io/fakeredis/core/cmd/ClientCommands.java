@@ -320,7 +320,6 @@ public final class ClientCommands {
         /** Replies still owed by the current top-level reply; the SKIP command itself owes none. */
         private long pending;
         private boolean started;
-        private long errors;
 
         Muted(Client client, ReplySink real, boolean skipOnly) {
             this.client = client;
@@ -342,7 +341,8 @@ public final class ClientCommands {
         @Override public int resp() { return real.resp(); }
         @Override public void resp(int version) { real.resp(version); }
         @Override public void status(String s) { value(0); }
-        @Override public void error(String s) { errors++; value(0); }
+        @Override public void error(String s) { client.engine.stats.error(s); value(0); }
+        @Override public void errorCounted(String s) { client.engine.stats.errorNotCounted(); value(0); }
         @Override public void integer(long v) { value(0); }
         @Override public void bulk(byte[] b, int off, int len) { value(0); }
         @Override public void nullBulk() { value(0); }
@@ -354,6 +354,5 @@ public final class ClientCommands {
         @Override public void dbl(double d) { value(0); }
         @Override public void bool(boolean b) { value(0); }
         @Override public void verbatim(String format, byte[] text) { value(0); }
-        @Override public long errors() { return real.errors() + errors; }
     }
 }

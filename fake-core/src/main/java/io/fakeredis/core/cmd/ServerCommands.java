@@ -364,10 +364,7 @@ public final class ServerCommands {
                 line(b, "tracking_total_items", 0);
                 line(b, "tracking_total_prefixes", 0);
                 line(b, "unexpected_error_replies", 0);
-                long failed = 0;
-                for (long f : st.failedCalls) failed += f;
-                for (long f : st.rejectedCalls) failed += f;
-                line(b, "total_error_replies", failed);
+                line(b, "total_error_replies", st.errorReplies);
                 line(b, "dump_payload_sanitizations", 0);
                 line(b, "total_reads_processed", st.commandsProcessed);
                 line(b, "total_writes_processed", st.commandsProcessed);
@@ -423,6 +420,9 @@ public final class ServerCommands {
             }
             case "errorstats":
                 b.append("# Errorstats\r\n");
+                for (java.util.Map.Entry<String, long[]> en : e.stats.errorCodes.entrySet()) {
+                    b.append("errorstat_").append(en.getKey()).append(":count=").append(en.getValue()[0]).append("\r\n");
+                }
                 break;
             case "latencystats":
                 b.append("# Latencystats\r\n");

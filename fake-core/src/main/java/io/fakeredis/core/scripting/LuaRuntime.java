@@ -57,6 +57,9 @@ public interface LuaRuntime {
 
         int resp();
 
+        /** An error reply a command gave the script: Redis counts it in the error stats like any client's. */
+        default void errorReply(String error) {}
+
         /** redis.log(level, message). */
         void log(int level, String message);
 

@@ -220,11 +220,18 @@ public final class Scripting {
             rt.run(script.compiled, keys, args, bridge, caller.reply);
         } catch (ScriptError e) {
             String where = e.line > 0 && e.source != null ? " script: " + sha + ", on " + e.source + ":" + e.line + "." : "";
-            caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
+            raised(caller, e, where);
         } finally {
             bridge.caller = null;
             running = null;
         }
+    }
+
+    /** The error a script raised, as its caller's reply. */
+    private static void raised(Client caller, ScriptError e, String where) {
+        String text = (e.getMessage() + where).replace('\r', ' ').replace('\n', ' ');
+        if (e.counted) caller.reply.errorCounted(text);
+        else caller.reply.error(text);
     }
 
     // ---- the busy script: read by I/O threads that could not get the engine lock ----
@@ -411,7 +418,7 @@ public final class Scripting {
             rt.callFunction(callback, keys, args, bridge, caller.reply);
         } catch (ScriptError e) {
             String where = e.line > 0 && e.source != null ? " script: " + name + ", on " + e.source + ":" + e.line + "." : "";
-            caller.reply.error((e.getMessage() + where).replace('\r', ' ').replace('\n', ' '));
+            raised(caller, e, where);
         } finally {
             bridge.caller = null;
             running = null;
@@ -454,23 +461,23 @@ public final class Scripting {
             CommandTable table = engine.commands();
             Command cmd = table.lookup(argv[0]);
             if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
-            if (cmd == null) throw new ScriptError("ERR Unknown Redis command called from script");
-            if (!cmd.arityOk(argv.length)) throw new ScriptError("ERR Wrong number of args calling Redis command from script");
-            if (cmd.has(Command.NOSCRIPT)) throw new ScriptError("ERR This Redis command is not allowed from script");
+            if (cmd == null) throw refuse(null, "ERR Unknown Redis command called from script");
+            if (!cmd.arityOk(argv.length)) throw refuse(cmd, "ERR Wrong number of args calling Redis command from script");
+            if (cmd.has(Command.NOSCRIPT)) throw refuse(cmd, "ERR This Redis command is not allowed from script");
             if (!CommandTable.implemented(cmd)) {
                 engine.noteUnsupported(argv);
-                throw new ScriptError("ERR Unknown Redis command called from script");
+                throw refuse(null, "ERR Unknown Redis command called from script");
             }
             if (caller != null && !caller.aclUser.unrestricted) {
                 String denied = engine.acl.check(caller.aclUser, cmd, argv);
                 if (denied != null) {
                     engine.acl.addLog(caller, io.fakeredis.core.acl.Acl.reason(denied), "lua", engine.acl.deniedObject,
                             caller.user, io.fakeredis.core.cmd.ClientCommands.info(caller));
-                    throw new ScriptError(io.fakeredis.core.acl.Acl.scriptError(denied));
+                    throw refuse(cmd, io.fakeredis.core.acl.Acl.scriptError(denied));
                 }
             }
             if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
-                throw new ScriptError("ERR Write commands are not allowed from read-only scripts.");
+                throw refuse(cmd, "ERR Write commands are not allowed from read-only scripts.");
             }
             if (cmd.has(Command.WRITE)) wroteDirty = true; // from now on SCRIPT KILL refuses
             Client sc = scriptClient;
@@ -484,6 +491,17 @@ public final class Scripting {
             } finally {
                 sc.reply = own;
             }
+        }
+
+        /** Redis's scriptCall refusing a call: an error reply of the script's client, and a rejected call of a known command. */
+        private ScriptError refuse(Command cmd, String error) {
+            engine.stats.rejected(cmd == null ? -1 : cmd.id, error);
+            return new ScriptError(error);
+        }
+
+        @Override
+        public void errorReply(String error) {
+            engine.stats.error(error);
         }
 
         @Override
@@ -530,7 +548,6 @@ public final class Scripting {
         @Override public void dbl(double d) {}
         @Override public void bool(boolean b) {}
         @Override public void verbatim(String format, byte[] text) {}
-        @Override public long errors() { return 0; }
     }
 
     /** The database a script's calls run in; SELECT inside a script changes only this. */

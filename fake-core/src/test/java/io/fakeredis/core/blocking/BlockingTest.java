@@ -25,12 +25,11 @@ class BlockingTest {
     static final class Recorder implements ReplySink, Client.Transport {
         final List<String> out = new ArrayList<>();
         int wakes;
-        long errors;
 
         @Override public int resp() { return 2; }
         @Override public void resp(int version) { }
         @Override public void status(String s) { out.add("+" + s); }
-        @Override public void error(String s) { out.add("-" + s); errors++; }
+        @Override public void error(String s) { out.add("-" + s); }
         @Override public void integer(long v) { out.add(":" + v); }
         @Override public void bulk(byte[] b, int off, int len) { out.add(new String(b, off, len, StandardCharsets.UTF_8)); }
         @Override public void nullBulk() { out.add("$-1"); }
@@ -42,7 +41,6 @@ class BlockingTest {
         @Override public void dbl(double d) { out.add("," + d); }
         @Override public void bool(boolean b) { out.add("#" + b); }
         @Override public void verbatim(String format, byte[] text) { out.add("=" + new String(text, StandardCharsets.UTF_8)); }
-        @Override public long errors() { return errors; }
         @Override public void wake() { wakes++; }
 
         String take() {

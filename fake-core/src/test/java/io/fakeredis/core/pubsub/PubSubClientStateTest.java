@@ -45,7 +45,6 @@ class PubSubClientStateTest {
         @Override public void dbl(double d) { add("," + d); }
         @Override public void bool(boolean b) { add("#" + b); }
         @Override public void verbatim(String f, byte[] t) { add("=" + new String(t, StandardCharsets.UTF_8)); }
-        @Override public long errors() { return 0; }
         @Override public long outputBufferBytes() { return bytes; }
         @Override public void wake() { wakes++; }
         @Override public void closeNow() { dropped = true; }

@@ -51,11 +51,13 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
         commands = dataCommands();
         org.junit.jupiter.api.Assertions.assertTrue(commands.size() > 100, "data commands found: " + commands);
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             for (int i = 0, n = fuzzCommands(4000); i < n; i++) {
                 if (i % 200 == 0) seed(s, history);
                 step(s, history);
             }
+            sameErrorStats(s, "the run");
         });
     }
 
@@ -108,6 +110,7 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
             subs.add(new String[] {c.name, "nosuch"});
         }
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             for (int i = 0, n = fuzzCommands(3000); i < n; i++) {
                 List<String> a = new ArrayList<>(List.of(subs.get(rnd.nextInt(subs.size()))));
@@ -116,6 +119,7 @@ class ArgumentFuzzTest extends FlushingConformanceTest {
                 history.add(String.join(" ", args));
                 s.same(args);
             }
+            sameErrorStats(s, "the run");
         });
     }
 

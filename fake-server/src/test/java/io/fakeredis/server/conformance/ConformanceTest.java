@@ -91,6 +91,29 @@ public abstract class ConformanceTest {
         }
     }
 
+    /**
+     * The counted part of INFO: errorstats (in order), total_error_replies, and commandstats
+     * without timings, sorted: Redis lists commands in its command dict's hash order.
+     */
+    private static List<String> errorStats(byte[] raw) {
+        String text = Reply.bulkString(raw);
+        if (raw[0] == '=') text = text.substring(4);
+        List<String> out = new ArrayList<>();
+        TreeSet<String> commands = new TreeSet<>();
+        for (String l : text.split("\r\n")) {
+            if (l.startsWith("errorstat_") || l.startsWith("total_error_replies:")) out.add(l);
+            else if (l.startsWith("cmdstat_")) commands.add(l.replaceAll("usec=\\d+,usec_per_call=[0-9.]+,", ""));
+        }
+        out.addAll(commands);
+        return out;
+    }
+
+    /** Asserts both servers counted the same errors since the last CONFIG RESETSTAT. */
+    protected static void sameErrorStats(Session s, String what) {
+        byte[][] r = s.both("INFO", "all");
+        assertEquals(errorStats(r[0]), errorStats(r[1]), "error stats after " + what);
+    }
+
     /** How many commands a fuzz run sends: -Dfuzz.commands, or the test's own default. */
     protected static int fuzzCommands(int byDefault) {
         return Integer.getInteger("fuzz.commands", byDefault);

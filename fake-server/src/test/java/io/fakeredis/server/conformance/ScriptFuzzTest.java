@@ -36,6 +36,7 @@ class ScriptFuzzTest extends FlushingConformanceTest {
     @Test
     void randomCommandsThroughLua() {
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             s.same("SET", "s", "10");
             s.same("RPUSH", "l", "a", "b", "c");
@@ -44,6 +45,7 @@ class ScriptFuzzTest extends FlushingConformanceTest {
             s.same("SADD", "t", "m");
             s.same("XADD", "x", "1-1", "f", "v");
             for (int i = 0, n = fuzzCommands(2000); i < n; i++) step(s, history);
+            sameErrorStats(s, "the run");
         });
     }
 
@@ -93,6 +95,7 @@ class ScriptFuzzTest extends FlushingConformanceTest {
         List<String> commands = ArgumentFuzzTest.dataCommands();
         commands.removeAll(ArgumentFuzzTest.UNORDERED); // a set's order is Redis's hash order, and Lua keeps it
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             for (int i = 0, n = fuzzCommands(2000); i < n; i++) {
                 if (i % 200 == 0) {
@@ -110,6 +113,7 @@ class ScriptFuzzTest extends FlushingConformanceTest {
                 history.add(String.join(" ", args));
                 s.same(args);
             }
+            sameErrorStats(s, "the run");
         });
     }
 

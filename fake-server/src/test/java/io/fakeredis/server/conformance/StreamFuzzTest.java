@@ -40,9 +40,11 @@ class StreamFuzzTest extends FlushingConformanceTest {
     @Test
     void randomCommands() {
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             s.same("SET", "str", "v");
             for (int i = 0, n = fuzzCommands(3000); i < n; i++) step(s, history);
+            sameErrorStats(s, "the run");
         });
     }
 

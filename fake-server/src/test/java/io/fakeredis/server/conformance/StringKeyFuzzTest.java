@@ -36,9 +36,11 @@ class StringKeyFuzzTest extends FlushingConformanceTest {
     @Test
     void randomCommands() {
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             s.same("RPUSH", "list", "a", "b");
             for (int i = 0, n = fuzzCommands(3000); i < n; i++) step(s, history);
+            sameErrorStats(s, "the run");
         });
     }
 

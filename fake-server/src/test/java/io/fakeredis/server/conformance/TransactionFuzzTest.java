@@ -26,11 +26,13 @@ class TransactionFuzzTest extends FlushingConformanceTest {
     @Test
     void randomTransactions() {
         fuzz((s, r, history) -> {
+            s.both("CONFIG", "RESETSTAT");
             rnd = r;
             inMulti = false;
             try (ConformanceTest.Session other = s.another()) {
                 for (int i = 0, n = fuzzCommands(3000); i < n; i++) step(s, other, history);
             }
+            sameErrorStats(s, "the run");
         });
     }
 

@@ -1,6 +1,7 @@
 package io.fakeredis.core.scripting.runtime;
 
 import io.fakeredis.core.ReplySink;
+import io.fakeredis.core.scripting.LuaRuntime;
 import io.fakeredis.core.scripting.lua.LuaString;
 import io.fakeredis.core.scripting.lua.LuaTable;
 import io.fakeredis.core.util.Bytes;
@@ -30,11 +31,12 @@ final class LuaReplySink implements ReplySink {
     private int resp;
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private Object result;
-    private long errors;
+    private final LuaRuntime.Bridge bridge;
     private boolean topLevelError;
 
-    LuaReplySink(int resp) {
+    LuaReplySink(int resp, LuaRuntime.Bridge bridge) {
         this.resp = resp;
+        this.bridge = bridge;
     }
 
     Object result() {
@@ -112,10 +114,15 @@ final class LuaReplySink implements ReplySink {
 
     @Override
     public void error(String s) {
-        errors++;
+        bridge.errorReply(s);
         if (stack.isEmpty()) topLevelError = true;
-        add(field("err", LuaString.of(s)));
+        LuaTable t = field("err", LuaString.of(s));
+        // counted now, so not again when the script returns or raises it (Redis sets this field too)
+        t.put(IGNORE_STATS, Boolean.TRUE);
+        add(t);
     }
+
+    static final LuaString IGNORE_STATS = LuaString.of("ignore_error_stats_update");
 
     @Override
     public void integer(long v) {
@@ -189,8 +196,4 @@ final class LuaReplySink implements ReplySink {
         add(field("verbatim_string", inner));
     }
 
-    @Override
-    public long errors() {
-        return errors;
-    }
 }

@@ -189,11 +189,13 @@ final class RedisLib {
             return Lua.one(r.error);
         }
         Bridge bridge = bridge();
-        LuaReplySink sink = new LuaReplySink(bridge.resp());
+        LuaReplySink sink = new LuaReplySink(bridge.resp(), bridge);
         try {
             bridge.call(argv, sink);
         } catch (ScriptError e) {
+            // refused by the script checks (arity, ACL...): counted there, as Redis's scriptCall does
             LuaTable t = rawErrorTable(e.getMessage());
+            t.put(LuaReplySink.IGNORE_STATS, Boolean.TRUE);
             if (raise) throw runtime.raise(L, t);
             return Lua.one(t);
         }

@@ -44,7 +44,8 @@ final class ToReply {
     private static void table(LuaTable t, ReplySink out, int scriptResp) {
         Object err = t.get(ERR);
         if (err instanceof LuaString) {
-            out.error(oneLine((LuaString) err));
+            if (Boolean.TRUE.equals(t.get(LuaReplySink.IGNORE_STATS))) out.errorCounted(oneLine((LuaString) err));
+            else out.error(oneLine((LuaString) err));
             return;
         }
         Object ok = t.get(OK);

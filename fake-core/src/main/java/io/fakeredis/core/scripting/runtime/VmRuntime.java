@@ -368,7 +368,8 @@ public final class VmRuntime implements LuaRuntime {
         }
         if (v instanceof LuaTable) {
             Object err = ((LuaTable) v).get("err");
-            return new ScriptError(err instanceof LuaString ? err.toString() : "", source, line);
+            boolean counted = Boolean.TRUE.equals(((LuaTable) v).get(LuaReplySink.IGNORE_STATS));
+            return new ScriptError(err instanceof LuaString ? err.toString() : "", source, line, counted);
         }
         String text;
         try {

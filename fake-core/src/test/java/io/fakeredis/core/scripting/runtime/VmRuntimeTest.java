@@ -30,7 +30,6 @@ class VmRuntimeTest {
         @Override public void dbl(double d) { out.append(',').append(d).append(' '); }
         @Override public void bool(boolean b) { out.append('#').append(b).append(' '); }
         @Override public void verbatim(String format, byte[] text) { out.append('=').append(format).append(' '); }
-        @Override public long errors() { return 0; }
     }
 
     static final class EchoBridge implements LuaRuntime.Bridge {
