@@ -212,6 +212,11 @@ public final class Engine implements AutoCloseable {
 
     // ---- dispatch ----
 
+    /** Logs a command a server received but answered itself (an injected fault). The caller holds {@link #lock}. */
+    public void logReceived(Client c, byte[][] argv) {
+        commandLog.record(c, argv, clock.millis());
+    }
+
     /**
      * Runs one command for a client. The caller holds {@link #lock}. Like Redis's processCommand:
      * look up, check arity and auth, then call.

@@ -23,6 +23,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
     private final String laddr;
     final Client client;
     private final RespWriter writer;
+    private final Faults faults;
     private final RespParser parser = new RespParser();
     private final List<byte[][]> parsed = new ArrayList<>();
     /** Commands parsed but not yet run, e.g. while the client is blocked. */
@@ -52,8 +53,9 @@ final class Connection implements Client.Transport, RespParser.Limits {
     /** Running its commands (maybe a script) under the lock. Event-loop thread only. */
     private boolean executing;
 
-    Connection(EventLoop loop, Engine engine, SocketChannel channel) throws IOException {
+    Connection(EventLoop loop, Engine engine, SocketChannel channel, Faults faults) throws IOException {
         this.loop = loop;
+        this.faults = faults;
         this.engine = engine;
         this.writer = new RespWriter(engine.stats);
         this.channel = channel;
@@ -257,6 +259,31 @@ final class Connection implements Client.Transport, RespParser.Limits {
 
     static final int SPINS = Integer.getInteger("fakeredis.spins", 200);
 
+    /**
+     * Applies an injected fault to the next command; false when the connection is gone. The
+     * command is logged as received; an error answers instead of it, a delay stalls the server
+     * (this loop holds the engine lock) before it runs.
+     */
+    private boolean survive(Faults.Rule fault, byte[][] argv) {
+        engine.logReceived(client, argv);
+        switch (fault.kind) {
+            case ERROR -> writer.error(fault.error);
+            case DISCONNECT -> {
+                queued.clear();
+                closeNow();
+                return false;
+            }
+            case DELAY -> {
+                try {
+                    Thread.sleep(fault.delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return true;
+    }
+
     /** Runs queued commands under the lock, then sends what they wrote. */
     void runQueued(String protocolError) {
         if (!lockOrAnswerBusy(protocolError != null || pendingProtocolError != null)) return;
@@ -264,6 +291,11 @@ final class Connection implements Client.Transport, RespParser.Limits {
         try {
             while (!queued.isEmpty() && !client.closing && !client.blocked) {
                 byte[][] argv = queued.poll();
+                Faults.Rule fault = faults.match(argv);
+                if (fault != null) {
+                    if (!survive(fault, argv)) break;
+                    if (fault.kind == Faults.Kind.ERROR) continue;
+                }
                 int mark = writer.len;
                 try {
                     engine.execute(client, argv);
@@ -396,12 +428,12 @@ final class Connection implements Client.Transport, RespParser.Limits {
         flush();
     }
 
-    /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
     /** Whether a wake-up must do more than send output: run held commands, or drop the client. */
     boolean wakeRunsCommands() {
         return dropNow || ((!queued.isEmpty() || pendingProtocolError != null) && !client.blocked);
     }
 
+    /** Flush requested from another thread: take what the engine wrote for us, run what was waiting. */
     void onWake() {
         if (closed) return;
         if (dropNow) {

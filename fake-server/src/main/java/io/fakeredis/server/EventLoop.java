@@ -218,7 +218,7 @@ final class EventLoop implements Runnable {
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-                Connection c = new Connection(this, engine, ch);
+                Connection c = new Connection(this, engine, ch, server.faults());
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
             } catch (IOException e) {

@@ -25,6 +25,7 @@ public final class FakeRedisServer implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final InetSocketAddress address;
     private volatile boolean closed;
+    private final Faults faults = new Faults();
 
     private FakeRedisServer(Engine engine, String bind, int port, int ioThreads) throws IOException {
         this.engine = engine;
@@ -153,6 +154,21 @@ public final class FakeRedisServer implements AutoCloseable {
         java.util.List<Connection> all = new java.util.ArrayList<>();
         for (EventLoop l : loops) all.addAll(l.connections());
         return all;
+    }
+
+    /** Errors, disconnects and delays to inject into the commands clients send. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Closes every client connection now, as a network failure would; the server keeps listening. */
+    public void dropConnections() {
+        engine.lock.lock();
+        try {
+            for (Connection c : connections()) c.closeNow();
+        } finally {
+            engine.lock.unlock();
+        }
     }
 
     public int connectionCount() {

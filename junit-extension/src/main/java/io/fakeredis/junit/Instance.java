@@ -45,9 +45,10 @@ final class Instance implements ExtensionContext.Store.CloseableResource {
         Injected.remember(engine, info, server, clock);
     }
 
-    /** Fresh state for the next test: empty databases, clock back to its start, empty logs. */
+    /** Fresh state for the next test: empty databases, clock back to its start, empty logs, no faults. */
     void reset() {
         engine.reset();
+        if (server != null) server.faults().clear();
         if (clock != null) clock.set(clockStart);
     }
 
