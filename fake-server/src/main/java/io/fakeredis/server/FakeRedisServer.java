@@ -161,13 +161,27 @@ public final class FakeRedisServer implements AutoCloseable {
         return faults;
     }
 
-    /** Closes every client connection now, as a network failure would; the server keeps listening. */
+    /**
+     * Closes every client connection now, as a network failure would; the server keeps listening.
+     * Returns once the sockets are closed, so a client's next command sees the drop.
+     */
     public void dropConnections() {
+        java.util.List<Connection> dropped = connections();
         engine.lock.lock();
         try {
-            for (Connection c : connections()) c.closeNow();
+            for (Connection c : dropped) c.closeNow();
         } finally {
             engine.lock.unlock();
+        }
+        // the event loops close them; a test-only call, so a short wait is simpler than a handshake
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!java.util.Collections.disjoint(connections(), dropped) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
