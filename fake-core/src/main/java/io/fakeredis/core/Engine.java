@@ -315,7 +315,7 @@ public final class Engine implements AutoCloseable {
         int outer = stats.running;
         stats.running = cmd.id;
         stats.errorRepliesSeen = stats.errorReplies;
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         try {
             cmd.proc().call(c);
         } catch (RedisException e) {
@@ -327,7 +327,7 @@ public final class Engine implements AutoCloseable {
             e.printStackTrace();
             c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
-        long dt = System.nanoTime() - t0;
+        long dt = clock.nanoTime() - t0;
         int id = cmd.id;
         stats.calls[id]++;
         stats.usec[id] += dt / 1000;
