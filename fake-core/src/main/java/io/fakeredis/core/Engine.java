@@ -256,6 +256,10 @@ public final class Engine implements AutoCloseable {
             reject(c, cmd, Errors.wrongArgs(cmd.fullName));
             return;
         }
+        if (cmd.isProtected()) {
+            reject(c, cmd, Errors.notAllowed(cmd));
+            return;
+        }
         if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
             reject(c, cmd, Errors.NOAUTH);
             return;

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Server commands: INFO, CONFIG, COMMAND, TIME, SLOWLOG, ROLE, LASTSAVE, LOLWUT (server.c, config.c). */
+/** Server commands: INFO, CONFIG, COMMAND, TIME, SLOWLOG, ROLE, LASTSAVE, LOLWUT, DEBUG, MODULE (server.c, config.c). */
 public final class ServerCommands {
     private ServerCommands() {}
 
@@ -86,6 +86,18 @@ public final class ServerCommands {
                     "    Return the length of the slowlog.",
                     "RESET",
                     "    Reset the slowlog.");
+            // The engine refuses these before they run (protected commands); a proc must exist all the same.
+            case "debug", "module|load", "module|loadex", "module|unload" -> c.reply.error(Errors.notAllowed(c.cmd));
+            case "module|list" -> c.reply.array(0); // no modules can be loaded
+            case "module|help" -> help(c, "MODULE",
+                    "LIST",
+                    "    Return a list of loaded modules.",
+                    "LOAD <path> [<arg> ...]",
+                    "    Load a module library from <path>, passing to it any optional arguments.",
+                    "LOADEX <path> [[CONFIG NAME VALUE] [CONFIG NAME VALUE]] [ARGS ...]",
+                    "    Load a module library from <path>, while passing it module configurations and optional arguments.",
+                    "UNLOAD <name>",
+                    "    Unload a module.");
             default -> throw new IllegalStateException("not bound in ServerCommands: " + name);
         }
     }

@@ -81,6 +81,12 @@ public final class Command {
     final Map<String, Command> subcommands = new LinkedHashMap<>();
 
     CommandProc proc;
+    /**
+     * Redis's CMD_PROTECTED, which COMMAND INFO does not list: DEBUG and MODULE LOAD, LOADEX and
+     * UNLOAD. The fake's enable-debug-command and enable-module-command stay at their immutable
+     * default "no", so these rows are always refused, right after the arity check.
+     */
+    boolean isProtected;
 
     Command(String fullName, int arity, List<String> flagNames, int firstKey, int lastKey, int keyStep,
             List<String> aclCategories, List<String> tips, Command parent, int id) {
@@ -136,6 +142,10 @@ public final class Command {
 
     public CommandProc proc() {
         return proc;
+    }
+
+    public boolean isProtected() {
+        return isProtected;
     }
 
     public boolean isContainer() {

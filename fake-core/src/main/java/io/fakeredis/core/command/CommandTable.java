@@ -198,6 +198,11 @@ public final class CommandTable {
         c.proc = proc;
     }
 
+    /** Marks rows as Redis's protected commands (see {@link Command#isProtected()}). */
+    void protect(String... fullNames) {
+        for (String name : fullNames) lookup(name).isProtected = true;
+    }
+
     /** Binds rows to a family of Families: its class loads when one of them first runs. */
     void bind(int family, String... fullNames) {
         for (String name : fullNames) bind(name, new FamilyProc(family, name));

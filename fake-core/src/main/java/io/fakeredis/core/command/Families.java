@@ -62,7 +62,9 @@ final class Families {
                 "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
                 "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
                 "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
-                "slowlog|len", "slowlog|reset", "slowlog|help");
+                "slowlog|len", "slowlog|reset", "slowlog|help", "debug", "module|list", "module|help",
+                "module|load", "module|loadex", "module|unload");
+        t.protect("debug", "module|load", "module|loadex", "module|unload");
         t.bind(KEY,
                 "del", "unlink", "exists", "type", "expire", "pexpire", "expireat", "pexpireat", "ttl", "pttl",
                 "expiretime", "pexpiretime", "persist", "keys", "scan", "randomkey", "rename", "renamenx",

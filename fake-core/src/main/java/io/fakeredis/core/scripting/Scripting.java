@@ -305,7 +305,7 @@ public final class Scripting {
         if (engine.clock().millis() - runningSince < busyThreshold) return null;
         Command cmd = engine.commands().lookup(argv[0]);
         if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
-        if (cmd == null || !cmd.arityOk(argv.length)) return null;
+        if (cmd == null || !cmd.arityOk(argv.length) || cmd.isProtected()) return null;
         boolean eval = runningEval;
         String busy = eval ? BUSY_EVAL : BUSY_FUNCTION;
         String reply;
@@ -340,7 +340,7 @@ public final class Scripting {
      * through Engine.executeWhileBusy: the allow-busy commands that only touch the connection
      * (HELLO, AUTH, MULTI, DISCARD, WATCH, UNWATCH, RESET, QUIT), any allow-busy command inside MULTI
      * (queued), and commands Redis refuses before its busy check (unknown command or subcommand,
-     * wrong arity). SHUTDOWN outside MULTI waits for the script.
+     * wrong arity, protected commands). SHUTDOWN outside MULTI waits for the script.
      */
     public boolean runsWhileBusy(byte[][] argv, boolean inMulti) {
         if (argv.length == 0) return false;
@@ -353,7 +353,7 @@ public final class Scripting {
         } else if (!io.fakeredis.core.command.CommandTable.implemented(cmd)) {
             return true;
         }
-        if (!cmd.arityOk(argv.length)) return true;
+        if (!cmd.arityOk(argv.length) || cmd.isProtected()) return true;
         // inside MULTI an allow-busy command is queued (or refused, e.g. WATCH), never run
         if (inMulti && cmd.has(Command.ALLOW_BUSY)) return true;
         switch (cmd.fullName) {
