@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private volatile PubSub pubsub;
     private volatile io.fakeredis.core.scripting.Scripting scripting;
     private volatile io.fakeredis.core.scripting.Functions functions;
+    /** Made when the first latency event is recorded or LATENCY asks; the threshold is 0 by default. */
+    private io.fakeredis.core.latency.LatencyMonitor latency;
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;
@@ -151,6 +153,31 @@ public final class Engine implements AutoCloseable {
             if (functions == null) functions = new io.fakeredis.core.scripting.Functions(this);
             return functions;
         }
+    }
+
+    /** The latency monitor (LATENCY). Lock holders only. */
+    public io.fakeredis.core.latency.LatencyMonitor latency() {
+        if (latency == null) latency = new io.fakeredis.core.latency.LatencyMonitor();
+        return latency;
+    }
+
+    /**
+     * latencyAddSampleIfNeeded: records an event that took us µs when latency-monitor-threshold
+     * is set and the event took at least that many ms. Lock holders only.
+     */
+    public void latencySample(String event, long us) {
+        long threshold = config.latencyMonitorThreshold();
+        if (threshold > 0 && us / 1000 >= threshold) latency().add(event, us / 1000, clock.millis() / 1000);
+    }
+
+    /**
+     * A blocked client was served: its command's call is counted for LATENCY HISTOGRAM now (not
+     * when it blocked, nor if it times out), as Redis's updateStatsOnUnblock. us is how long
+     * serving it took (Redis adds the blocking call's own duration, a few µs).
+     */
+    public void servedBlocked(Client c, long us) {
+        if (config.latencyTracking() && c.lastCmd != null) stats.histograms.record(c.lastCmd.id, us);
+        latencySample("command-unblocking", us);
     }
 
     /** Forgets the typed API's publish log. */
@@ -331,10 +358,10 @@ public final class Engine implements AutoCloseable {
             e.printStackTrace();
             c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
-        long dt = clock.nanoTime() - t0;
+        long us = (clock.nanoTime() - t0) / 1000;
         int id = cmd.id;
         stats.calls[id]++;
-        stats.usec[id] += dt / 1000;
+        stats.usec[id] += us;
         // Redis's incrCommandStatsOnError: failed when an error was counted after this command
         // started or after its last nested call (EXEC's, a script's) ended
         if (stats.errorReplies != stats.errorRepliesSeen) stats.failedCalls[id]++;
@@ -342,6 +369,9 @@ public final class Engine implements AutoCloseable {
         stats.running = outer;
         stats.commandsProcessed++;
         c.lastCmd = cmd;
+        // a blocked client's call is counted when it is served (servedBlocked)
+        if (config.latencyTracking() && !c.blocked) stats.histograms.record(id, us);
+        latencySample(cmd.has(Command.FAST) ? "fast-command" : "command", us);
     }
 
     private void reject(Client c, Command cmd, String error) {
@@ -455,11 +485,13 @@ public final class Engine implements AutoCloseable {
         lock.lock();
         try {
             now = clock.millis();
+            long t0 = clock.nanoTime();
             for (Database db : dbs) {
                 // Redis samples; a bounded sweep per tick keeps latency flat on large keyspaces.
                 int budget = 2000;
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
+            latencySample("expire-cycle", (clock.nanoTime() - t0) / 1000);
             tickBlocking();
         } finally {
             lock.unlock();
@@ -557,8 +589,11 @@ public final class Engine implements AutoCloseable {
         long errorRepliesSeen;
         /** The command whose reply is being written, -1 between commands. */
         int running = -1;
+        /** LATENCY HISTOGRAM's counts, per command. */
+        public final io.fakeredis.core.latency.CommandHistograms histograms;
 
         Stats(int commands) {
+            histograms = new io.fakeredis.core.latency.CommandHistograms(commands);
             calls = new long[commands];
             usec = new long[commands];
             failedCalls = new long[commands];
@@ -574,6 +609,7 @@ public final class Engine implements AutoCloseable {
             java.util.Arrays.fill(rejectedCalls, 0);
             errorReplies = errorRepliesSeen = 0;
             errorCodes.clear();
+            histograms.reset();
         }
 
         /** Redis's afterErrorReply: an error reply counts under its code. */
