@@ -65,6 +65,9 @@ public final class Engine implements AutoCloseable {
     /** The cron thread (active expiry, blocking timeouts); started on first need, see {@link #cron()}. */
     private volatile ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
+    private static final Client[] NO_CLIENTS = {};
+    /** MONITOR clients in the order they started; call() checks only that this is empty. */
+    private Client[] monitors = NO_CLIENTS;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
     /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
     private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
@@ -306,6 +309,11 @@ public final class Engine implements AutoCloseable {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return;
         }
+        // A monitor is a replica to Redis, and replicas may not touch the keyspace.
+        if (c.monitor && (cmd.has(Command.READONLY | Command.WRITE) || cmd.mayReplicate())) {
+            reject(c, cmd, "ERR Replica can't interact with the keyspace");
+            return;
+        }
         if (transactions.queueIfInMulti(c, cmd)) return;
         call(c, cmd);
         Blocking b = blocking;
@@ -372,6 +380,55 @@ public final class Engine implements AutoCloseable {
         // a blocked client's call is counted when it is served (servedBlocked)
         if (config.latencyTracking() && !c.blocked) stats.histograms.record(id, us);
         latencySample(cmd.has(Command.FAST) ? "fast-command" : "command", us);
+        if (monitors.length != 0) {
+            byte[][] shown = c.monitorArgv != null ? c.monitorArgv : c.argv;
+            c.monitorArgv = null;
+            // admin commands are too dangerous to show; scripts feed themselves before they run
+            if (!cmd.has(Command.SKIP_MONITOR | Command.ADMIN)) feedMonitors(c, shown);
+        }
+    }
+
+    // ---- MONITOR ----
+
+    /** Whether any client is in MONITOR mode. */
+    public boolean monitoring() {
+        return monitors.length != 0;
+    }
+
+    /** MONITOR: the client is fed every command from now on. Lock holders only. */
+    public void addMonitor(Client c) {
+        c.monitor = true;
+        Client[] m = java.util.Arrays.copyOf(monitors, monitors.length + 1);
+        m[m.length - 1] = c;
+        monitors = m;
+    }
+
+    /** Ends a client's MONITOR mode (RESET, disconnect). Lock holders only. */
+    public void removeMonitor(Client c) {
+        if (!c.monitor) return;
+        c.monitor = false;
+        Client[] m = new Client[monitors.length - 1];
+        int n = 0;
+        for (Client x : monitors) if (x != c) m[n++] = x;
+        monitors = n == 0 ? NO_CLIENTS : m;
+    }
+
+    /**
+     * replicationFeedMonitors: sends every monitor the line for a command c ran, with the time of
+     * the engine's clock. EVAL, EVALSHA and FCALL call it themselves before their script runs.
+     */
+    public void feedMonitors(Client c, byte[][] argv) {
+        Client[] ms = monitors;
+        if (ms.length == 0) return;
+        io.fakeredis.core.scripting.Scripting s = scripting;
+        String who = s != null && s.isScriptClient(c) ? "lua" : c.transport.addr();
+        String line = MonitorLine.of(clock.micros(), c.db.id, who, argv);
+        byte[] frame = ("+" + line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (Client m : ms) {
+            if (m.closing) continue;
+            if (!m.reply.encoded(frame)) m.reply.status(line);
+            if (m != c) m.transport.wake();
+        }
     }
 
     private void reject(Client c, Command cmd, String error) {
@@ -471,6 +528,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onDisconnect(Client c) {
+        removeMonitor(c);
         transactions.onDisconnect(c);
         Blocking b = blocking;
         if (b != null) b.onDisconnect(c);

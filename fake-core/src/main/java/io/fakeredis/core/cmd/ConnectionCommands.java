@@ -86,6 +86,8 @@ public final class ConnectionCommands {
         for (int j = next; j < c.argc(); j++) {
             int more = c.argc() - 1 - j;
             if (Bytes.eq(c.argv[j], "AUTH") && more >= 2) {
+                c.redact(j + 1);
+                c.redact(j + 2);
                 if (!authenticate(c, c.argv[j + 1], c.argv[j + 2])) return;
                 j += 2;
             } else if (Bytes.eq(c.argv[j], "SETNAME") && more >= 1) {
@@ -138,6 +140,8 @@ public final class ConnectionCommands {
 
     static void auth(Client c) {
         if (c.argc() > 3) throw Errors.syntax;
+        c.redact(1);
+        if (c.argc() == 3) c.redact(2);
         if (c.argc() == 2 && c.engine.acl.defaultUser().nopassword()) {
             c.reply.error("ERR AUTH <password> called without any password configured for the default user. "
                     + "Are you sure your configuration is correct?");

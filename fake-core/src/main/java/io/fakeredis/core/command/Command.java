@@ -87,6 +87,8 @@ public final class Command {
      * default "no", so these rows are always refused, right after the arity check.
      */
     boolean isProtected;
+    /** Redis's CMD_MAY_REPLICATE, which COMMAND INFO does not list either: see Families. */
+    boolean mayReplicate;
 
     Command(String fullName, int arity, List<String> flagNames, int firstKey, int lastKey, int keyStep,
             List<String> aclCategories, List<String> tips, Command parent, int id) {
@@ -146,6 +148,14 @@ public final class Command {
 
     public boolean isProtected() {
         return isProtected;
+    }
+
+    /**
+     * Commands that may be propagated without the write flag (scripts, PUBLISH, PFCOUNT's cache,
+     * FUNCTION LOAD...): read-only scripts refuse them like writes, and monitors like any key access.
+     */
+    public boolean mayReplicate() {
+        return mayReplicate;
     }
 
     public boolean isContainer() {

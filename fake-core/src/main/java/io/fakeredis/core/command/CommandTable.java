@@ -203,6 +203,11 @@ public final class CommandTable {
         for (String name : fullNames) lookup(name).isProtected = true;
     }
 
+    /** Marks rows as Redis's may-replicate commands (see {@link Command#mayReplicate()}). */
+    void mayReplicate(String... fullNames) {
+        for (String name : fullNames) lookup(name).mayReplicate = true;
+    }
+
     /** Binds rows to a family of Families: its class loads when one of them first runs. */
     void bind(int family, String... fullNames) {
         for (String name : fullNames) bind(name, new FamilyProc(family, name));

@@ -65,8 +65,10 @@ final class Families {
                 "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
                 "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
                 "slowlog|len", "slowlog|reset", "slowlog|help", "debug", "module|list", "module|help",
-                "module|load", "module|loadex", "module|unload");
+                "module|load", "module|loadex", "module|unload", "monitor");
         t.protect("debug", "module|load", "module|loadex", "module|unload");
+        t.mayReplicate("eval", "evalsha", "fcall", "publish", "spublish", "pfcount", "function|load", "function|delete",
+                "function|flush", "function|restore");
         t.bind(LATENCY,
                 "latency|doctor", "latency|graph", "latency|help", "latency|histogram", "latency|history",
                 "latency|latest", "latency|reset");

@@ -87,6 +87,8 @@ public final class Scripting {
 
     /** EVAL, EVALSHA, EVAL_RO, EVALSHA_RO. */
     public void eval(Client c, boolean bySha, boolean readOnly) {
+        // fed here, not after the call, so that the script's commands come after it
+        engine.feedMonitors(c, c.argv);
         long numkeys = Bytes.toLong(c.argv[2]);
         if (numkeys > c.argc() - 3) {
             c.reply.error("ERR Number of keys can't be greater than number of args");
@@ -440,17 +442,6 @@ public final class Scripting {
         return scriptClient;
     }
 
-    /**
-     * Redis's CMD_MAY_REPLICATE, which COMMAND INFO does not show: read-only scripts refuse these
-     * commands like writes (PFCOUNT may rewrite the cached cardinality; PUBLISH propagates).
-     */
-    private static boolean mayReplicate(Command cmd) {
-        return switch (cmd.fullName) {
-            case "pfcount", "publish", "spublish" -> true;
-            default -> false;
-        };
-    }
-
     /** redis.call's view of the engine, with the checks Redis applies to script calls. */
     private final class Bridge implements LuaRuntime.Bridge {
         boolean readOnly;
@@ -476,7 +467,7 @@ public final class Scripting {
                     throw refuse(cmd, io.fakeredis.core.acl.Acl.scriptError(denied));
                 }
             }
-            if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
+            if (readOnly && (cmd.has(Command.WRITE) || cmd.mayReplicate())) {
                 throw refuse(cmd, "ERR Write commands are not allowed from read-only scripts.");
             }
             if (cmd.has(Command.WRITE)) wroteDirty = true; // from now on SCRIPT KILL refuses
