@@ -117,6 +117,27 @@ class LatencyConformanceTest extends ConformanceTest {
         });
     }
 
+    /** Two samples in different seconds, the second twice as slow: the graph's shape is fixed. */
+    @Test
+    void graphOfTwoSamples() {
+        run(s -> {
+            clean(s);
+            try {
+                s.same("CONFIG", "SET", "latency-monitor-threshold", "100");
+                s.same("EVAL", SPIN_150_MS, "0");
+                sleep(1100);
+                s.same("EVAL", SPIN_150_MS.replace("150000", "300000"), "0");
+                byte[][] graph = s.both("LATENCY", "GRAPH", "command");
+                assertEquals(masked(graph[0]), masked(graph[1]));
+                for (byte[] r : s.both("LATENCY", "HISTORY", "command")) assertEquals(2, Reply.elements(r).size());
+                byte[][] doctor = s.both("LATENCY", "DOCTOR");
+                assertEquals(masked(doctor[0]), masked(doctor[1]));
+            } finally {
+                clean(s);
+            }
+        });
+    }
+
     @Test
     void histogramCountsCalls() {
         run(s -> {
