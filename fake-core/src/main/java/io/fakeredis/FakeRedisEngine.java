@@ -245,6 +245,11 @@ public final class FakeRedisEngine implements AutoCloseable {
                     client.blocked = false;
                     r = new ValueSink.Error("ERR blocking commands cannot wait in the typed API: use a wire client");
                 }
+                if (client.monitor) {
+                    // the lines would pile up where nobody reads them
+                    engine.removeMonitor(client);
+                    r = new ValueSink.Error("ERR MONITOR cannot stream to the typed API: use a wire client");
+                }
             } finally {
                 engine.lock.unlock();
             }

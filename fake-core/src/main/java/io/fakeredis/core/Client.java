@@ -2,6 +2,7 @@ package io.fakeredis.core;
 
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.db.Database;
+import io.fakeredis.core.util.Bytes;
 
 /**
  * The state of one connection (or of an in-process caller), like Redis's {@code client}. Commands
@@ -57,6 +58,11 @@ public final class Client {
      * allowed): blocking commands then answer at once as if their timeout had expired.
      */
     public boolean inMulti;
+    /** In MONITOR mode (Redis's CLIENT_MONITOR): fed every command, and kept off the keyspace. */
+    public boolean monitor;
+    /** The arguments MONITOR shows when a command hid some of them (a password); null otherwise. */
+    byte[][] monitorArgv;
+    private static final byte[] REDACTED = Bytes.utf8("(redacted)");
 
     Client(Engine engine, long id, Transport transport, ReplySink reply) {
         this.engine = engine;
@@ -80,5 +86,15 @@ public final class Client {
 
     public int dbIndex() {
         return db.id;
+    }
+
+    /**
+     * redactClientCommandArgument: MONITOR shows argument i of the running command as
+     * "(redacted)". Only monitors read it, so it costs nothing while nobody monitors.
+     */
+    public void redact(int i) {
+        if (!engine.monitoring()) return;
+        if (monitorArgv == null) monitorArgv = argv.clone();
+        monitorArgv[i] = REDACTED;
     }
 }

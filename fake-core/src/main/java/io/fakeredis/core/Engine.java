@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private volatile PubSub pubsub;
     private volatile io.fakeredis.core.scripting.Scripting scripting;
     private volatile io.fakeredis.core.scripting.Functions functions;
+    /** Made when the first latency event is recorded or LATENCY asks; the threshold is 0 by default. */
+    private io.fakeredis.core.latency.LatencyMonitor latency;
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;
@@ -63,6 +65,9 @@ public final class Engine implements AutoCloseable {
     /** The cron thread (active expiry, blocking timeouts); started on first need, see {@link #cron()}. */
     private volatile ScheduledExecutorService cron;
     private final Runnable clockListener = this::onClockAdvance;
+    private static final Client[] NO_CLIENTS = {};
+    /** MONITOR clients in the order they started; call() checks only that this is empty. */
+    private Client[] monitors = NO_CLIENTS;
     private final List<String> unsupported = Collections.synchronizedList(new ArrayList<>());
     /** Commands that failed with an unexpected exception: fake bugs, reported loudly. */
     private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
@@ -151,6 +156,31 @@ public final class Engine implements AutoCloseable {
             if (functions == null) functions = new io.fakeredis.core.scripting.Functions(this);
             return functions;
         }
+    }
+
+    /** The latency monitor (LATENCY). Lock holders only. */
+    public io.fakeredis.core.latency.LatencyMonitor latency() {
+        if (latency == null) latency = new io.fakeredis.core.latency.LatencyMonitor();
+        return latency;
+    }
+
+    /**
+     * latencyAddSampleIfNeeded: records an event that took us µs when latency-monitor-threshold
+     * is set and the event took at least that many ms. Lock holders only.
+     */
+    public void latencySample(String event, long us) {
+        long threshold = config.latencyMonitorThreshold();
+        if (threshold > 0 && us / 1000 >= threshold) latency().add(event, us / 1000, clock.millis() / 1000);
+    }
+
+    /**
+     * A blocked client was served: its command's call is counted for LATENCY HISTOGRAM now (not
+     * when it blocked, nor if it times out), as Redis's updateStatsOnUnblock. us is how long
+     * serving it took (Redis adds the blocking call's own duration, a few µs).
+     */
+    public void servedBlocked(Client c, long us) {
+        if (config.latencyTracking() && c.lastCmd != null) stats.histograms.record(c.lastCmd.id, us);
+        latencySample("command-unblocking", us);
     }
 
     /** Forgets the typed API's publish log. */
@@ -256,6 +286,10 @@ public final class Engine implements AutoCloseable {
             reject(c, cmd, Errors.wrongArgs(cmd.fullName));
             return;
         }
+        if (cmd.isProtected()) {
+            reject(c, cmd, Errors.notAllowed(cmd));
+            return;
+        }
         if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
             reject(c, cmd, Errors.NOAUTH);
             return;
@@ -273,6 +307,11 @@ public final class Engine implements AutoCloseable {
         PubSub ps = pubsub;
         if (ps != null && ps.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return;
+        }
+        // A monitor is a replica to Redis, and replicas may not touch the keyspace.
+        if (c.monitor && (cmd.has(Command.READONLY | Command.WRITE) || cmd.mayReplicate())) {
+            reject(c, cmd, "ERR Replica can't interact with the keyspace");
             return;
         }
         if (transactions.queueIfInMulti(c, cmd)) return;
@@ -315,7 +354,7 @@ public final class Engine implements AutoCloseable {
         int outer = stats.running;
         stats.running = cmd.id;
         stats.errorRepliesSeen = stats.errorReplies;
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         try {
             cmd.proc().call(c);
         } catch (RedisException e) {
@@ -327,10 +366,10 @@ public final class Engine implements AutoCloseable {
             e.printStackTrace();
             c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
         }
-        long dt = System.nanoTime() - t0;
+        long us = (clock.nanoTime() - t0) / 1000;
         int id = cmd.id;
         stats.calls[id]++;
-        stats.usec[id] += dt / 1000;
+        stats.usec[id] += us;
         // Redis's incrCommandStatsOnError: failed when an error was counted after this command
         // started or after its last nested call (EXEC's, a script's) ended
         if (stats.errorReplies != stats.errorRepliesSeen) stats.failedCalls[id]++;
@@ -338,6 +377,58 @@ public final class Engine implements AutoCloseable {
         stats.running = outer;
         stats.commandsProcessed++;
         c.lastCmd = cmd;
+        // a blocked client's call is counted when it is served (servedBlocked)
+        if (config.latencyTracking() && !c.blocked) stats.histograms.record(id, us);
+        latencySample(cmd.has(Command.FAST) ? "fast-command" : "command", us);
+        if (monitors.length != 0) {
+            byte[][] shown = c.monitorArgv != null ? c.monitorArgv : c.argv;
+            c.monitorArgv = null;
+            // admin commands are too dangerous to show; scripts feed themselves before they run
+            if (!cmd.has(Command.SKIP_MONITOR | Command.ADMIN)) feedMonitors(c, shown);
+        }
+    }
+
+    // ---- MONITOR ----
+
+    /** Whether any client is in MONITOR mode. */
+    public boolean monitoring() {
+        return monitors.length != 0;
+    }
+
+    /** MONITOR: the client is fed every command from now on. Lock holders only. */
+    public void addMonitor(Client c) {
+        c.monitor = true;
+        Client[] m = java.util.Arrays.copyOf(monitors, monitors.length + 1);
+        m[m.length - 1] = c;
+        monitors = m;
+    }
+
+    /** Ends a client's MONITOR mode (RESET, disconnect). Lock holders only. */
+    public void removeMonitor(Client c) {
+        if (!c.monitor) return;
+        c.monitor = false;
+        Client[] m = new Client[monitors.length - 1];
+        int n = 0;
+        for (Client x : monitors) if (x != c) m[n++] = x;
+        monitors = n == 0 ? NO_CLIENTS : m;
+    }
+
+    /**
+     * replicationFeedMonitors: sends every monitor the line for a command c ran, with the time of
+     * the engine's clock. EVAL, EVALSHA and FCALL call it themselves before their script runs.
+     */
+    public void feedMonitors(Client c, byte[][] argv) {
+        Client[] ms = monitors;
+        if (ms.length == 0) return;
+        io.fakeredis.core.scripting.Scripting s = scripting;
+        String who = s != null && s.isScriptClient(c) ? "lua" : c.transport.addr();
+        String line = MonitorLine.of(clock.micros(), c.db.id, who, argv);
+        byte[] frame = ("+" + line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (Client m : ms) {
+            if (m.closing) continue;
+            if (!m.reply.encoded(frame)) m.reply.status(line);
+            if (m != c) m.transport.wake();
+        }
     }
 
     private void reject(Client c, Command cmd, String error) {
@@ -437,6 +528,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onDisconnect(Client c) {
+        removeMonitor(c);
         transactions.onDisconnect(c);
         Blocking b = blocking;
         if (b != null) b.onDisconnect(c);
@@ -451,11 +543,13 @@ public final class Engine implements AutoCloseable {
         lock.lock();
         try {
             now = clock.millis();
+            long t0 = clock.nanoTime();
             for (Database db : dbs) {
                 // Redis samples; a bounded sweep per tick keeps latency flat on large keyspaces.
                 int budget = 2000;
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
+            latencySample("expire-cycle", (clock.nanoTime() - t0) / 1000);
             tickBlocking();
         } finally {
             lock.unlock();
@@ -553,8 +647,11 @@ public final class Engine implements AutoCloseable {
         long errorRepliesSeen;
         /** The command whose reply is being written, -1 between commands. */
         int running = -1;
+        /** LATENCY HISTOGRAM's counts, per command. */
+        public final io.fakeredis.core.latency.CommandHistograms histograms;
 
         Stats(int commands) {
+            histograms = new io.fakeredis.core.latency.CommandHistograms(commands);
             calls = new long[commands];
             usec = new long[commands];
             failedCalls = new long[commands];
@@ -570,6 +667,7 @@ public final class Engine implements AutoCloseable {
             java.util.Arrays.fill(rejectedCalls, 0);
             errorReplies = errorRepliesSeen = 0;
             errorCodes.clear();
+            histograms.reset();
         }
 
         /** Redis's afterErrorReply: an error reply counts under its code. */

@@ -20,6 +20,15 @@ public final class Errors {
     public static final RedisException notInteger = new RedisException(NOT_INTEGER);
     public static final RedisException notFloat = new RedisException(NOT_FLOAT);
 
+    /** processCommand's refusal of a protected command (DEBUG, MODULE LOAD...) its option does not allow. */
+    public static String notAllowed(io.fakeredis.core.command.Command cmd) {
+        boolean debug = cmd.fullName.equals("debug");
+        return "ERR " + (debug ? "DEBUG" : "MODULE") + " command not allowed. If the "
+                + (debug ? "enable-debug-command" : "enable-module-command") + " option is set to \"local\", "
+                + "you can run it from a local connection, otherwise you need to set this option in the "
+                + "configuration file, and then restart the server.";
+    }
+
     public static String wrongArgs(String fullName) {
         return "ERR wrong number of arguments for '" + fullName + "' command";
     }

@@ -135,13 +135,17 @@ public final class Blocking {
             for (Entry e : q.toArray(new Entry[0])) {
                 if (byClient.get(e.client) != e) continue;
                 boolean served;
+                long t0 = engine.clock().nanoTime();
                 try {
                     served = e.waiter.serve(e.client, d.db, d.key);
                 } catch (RedisException ex) {
                     e.client.reply.error(ex.getMessage());
                     served = true;
                 }
-                if (served) finish(e, true);
+                if (served) {
+                    engine.servedBlocked(e.client, (engine.clock().nanoTime() - t0) / 1000);
+                    finish(e, true);
+                }
             }
         }
     }

@@ -12,6 +12,15 @@ public interface Clock {
         return micros() / 1000;
     }
 
+    /**
+     * A reading for measuring how long something took (command durations, the latency monitor):
+     * only differences between two readings mean anything. Real time uses System.nanoTime, which
+     * does not jump with the wall clock; a manual clock moves only when the test moves it.
+     */
+    default long nanoTime() {
+        return micros() * 1000;
+    }
+
     /** True when time only moves because a test moves it. */
     default boolean isManual() {
         return false;

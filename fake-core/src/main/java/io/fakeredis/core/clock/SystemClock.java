@@ -20,6 +20,11 @@ public final class SystemClock implements Clock {
     }
 
     @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
     public String toString() {
         return "SystemClock";
     }

@@ -81,36 +81,34 @@ public final class ConnectionCommands {
                 return;
             }
         }
-        byte[] user = null, pass = null, name = null;
+        // Redis 7.0 applies each option as it reads it: a failure further on (or NOAUTH) leaves
+        // the authentication and the name already set.
         for (int j = next; j < c.argc(); j++) {
             int more = c.argc() - 1 - j;
             if (Bytes.eq(c.argv[j], "AUTH") && more >= 2) {
-                user = c.argv[j + 1];
-                pass = c.argv[j + 2];
+                c.redact(j + 1);
+                c.redact(j + 2);
+                if (!authenticate(c, c.argv[j + 1], c.argv[j + 2])) return;
                 j += 2;
             } else if (Bytes.eq(c.argv[j], "SETNAME") && more >= 1) {
-                name = c.argv[j + 1];
+                byte[] name = c.argv[j + 1];
+                String err = validateClientName(name);
+                if (err != null) {
+                    c.reply.error(err);
+                    return;
+                }
+                c.name = name.length == 0 ? null : Bytes.str(name);
                 j++;
             } else {
                 c.reply.error("ERR Syntax error in HELLO option '" + Bytes.str(c.argv[j]) + "'");
                 return;
             }
         }
-        if (user != null && !authenticate(c, user, pass)) return;
         if (!c.authenticated) {
             c.reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
                     + "HELLO AUTH <user> <pass> option can be used to authenticate the client and select "
                     + "the RESP protocol version at the same time");
             return;
-        }
-        // As Redis: the name is checked only once the client is known to be authenticated.
-        if (name != null) {
-            String err = validateClientName(name);
-            if (err != null) {
-                c.reply.error(err);
-                return;
-            }
-            c.name = name.length == 0 ? null : Bytes.str(name);
         }
         if (ver != 0) c.reply.resp((int) ver);
         c.reply.map(7);
@@ -142,6 +140,8 @@ public final class ConnectionCommands {
 
     static void auth(Client c) {
         if (c.argc() > 3) throw Errors.syntax;
+        c.redact(1);
+        if (c.argc() == 3) c.redact(2);
         if (c.argc() == 2 && c.engine.acl.defaultUser().nopassword()) {
             c.reply.error("ERR AUTH <password> called without any password configured for the default user. "
                     + "Are you sure your configuration is correct?");

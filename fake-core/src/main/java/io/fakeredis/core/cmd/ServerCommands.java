@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Server commands: INFO, CONFIG, COMMAND, TIME, SLOWLOG, ROLE, LASTSAVE, LOLWUT (server.c, config.c). */
+/** Server commands: INFO, CONFIG, COMMAND, TIME, SLOWLOG, ROLE, LASTSAVE, LOLWUT, MONITOR, DEBUG, MODULE (server.c, config.c). */
 public final class ServerCommands {
     private ServerCommands() {}
 
@@ -86,6 +86,19 @@ public final class ServerCommands {
                     "    Return the length of the slowlog.",
                     "RESET",
                     "    Reset the slowlog.");
+            case "monitor" -> monitor(c);
+            // The engine refuses these before they run (protected commands); a proc must exist all the same.
+            case "debug", "module|load", "module|loadex", "module|unload" -> c.reply.error(Errors.notAllowed(c.cmd));
+            case "module|list" -> c.reply.array(0); // no modules can be loaded
+            case "module|help" -> help(c, "MODULE",
+                    "LIST",
+                    "    Return a list of loaded modules.",
+                    "LOAD <path> [<arg> ...]",
+                    "    Load a module library from <path>, passing to it any optional arguments.",
+                    "LOADEX <path> [[CONFIG NAME VALUE] [CONFIG NAME VALUE]] [ARGS ...]",
+                    "    Load a module library from <path>, while passing it module configurations and optional arguments.",
+                    "UNLOAD <name>",
+                    "    Unload a module.");
             default -> throw new IllegalStateException("not bound in ServerCommands: " + name);
         }
     }
@@ -99,7 +112,19 @@ public final class ServerCommands {
         c.reply.status("    Prints this help.");
     }
 
-    // ---- TIME, ROLE, LOLWUT, SLOWLOG ----
+    // ---- TIME, ROLE, LOLWUT, SLOWLOG, MONITOR ----
+
+    /** monitorCommand: from now on the client is fed every command the server runs. */
+    static void monitor(Client c) {
+        // CLIENT_DENY_BLOCKING: a client inside EXEC expects one reply per command
+        if (c.inMulti || c.engine.transactions.inMulti(c)) {
+            c.reply.error("ERR MONITOR isn't allowed for DENY BLOCKING client");
+            return;
+        }
+        if (c.monitor) return; // already monitoring: Redis ignores it, without a reply
+        c.engine.addMonitor(c);
+        c.reply.ok();
+    }
 
     static void time(Client c) {
         long us = c.engine.clock().micros();

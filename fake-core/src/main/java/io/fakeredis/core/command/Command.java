@@ -81,6 +81,14 @@ public final class Command {
     final Map<String, Command> subcommands = new LinkedHashMap<>();
 
     CommandProc proc;
+    /**
+     * Redis's CMD_PROTECTED, which COMMAND INFO does not list: DEBUG and MODULE LOAD, LOADEX and
+     * UNLOAD. The fake's enable-debug-command and enable-module-command stay at their immutable
+     * default "no", so these rows are always refused, right after the arity check.
+     */
+    boolean isProtected;
+    /** Redis's CMD_MAY_REPLICATE, which COMMAND INFO does not list either: see Families. */
+    boolean mayReplicate;
 
     Command(String fullName, int arity, List<String> flagNames, int firstKey, int lastKey, int keyStep,
             List<String> aclCategories, List<String> tips, Command parent, int id) {
@@ -136,6 +144,18 @@ public final class Command {
 
     public CommandProc proc() {
         return proc;
+    }
+
+    public boolean isProtected() {
+        return isProtected;
+    }
+
+    /**
+     * Commands that may be propagated without the write flag (scripts, PUBLISH, PFCOUNT's cache,
+     * FUNCTION LOAD...): read-only scripts refuse them like writes, and monitors like any key access.
+     */
+    public boolean mayReplicate() {
+        return mayReplicate;
     }
 
     public boolean isContainer() {

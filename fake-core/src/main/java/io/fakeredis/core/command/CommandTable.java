@@ -198,6 +198,16 @@ public final class CommandTable {
         c.proc = proc;
     }
 
+    /** Marks rows as Redis's protected commands (see {@link Command#isProtected()}). */
+    void protect(String... fullNames) {
+        for (String name : fullNames) lookup(name).isProtected = true;
+    }
+
+    /** Marks rows as Redis's may-replicate commands (see {@link Command#mayReplicate()}). */
+    void mayReplicate(String... fullNames) {
+        for (String name : fullNames) lookup(name).mayReplicate = true;
+    }
+
     /** Binds rows to a family of Families: its class loads when one of them first runs. */
     void bind(int family, String... fullNames) {
         for (String name : fullNames) bind(name, new FamilyProc(family, name));

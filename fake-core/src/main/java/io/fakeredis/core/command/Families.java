@@ -11,6 +11,7 @@ import io.fakeredis.core.cmd.GeoCommands;
 import io.fakeredis.core.cmd.HashCommands;
 import io.fakeredis.core.cmd.HyperLogLogCommands;
 import io.fakeredis.core.cmd.KeyCommands;
+import io.fakeredis.core.cmd.LatencyCommands;
 import io.fakeredis.core.cmd.ListCommands;
 import io.fakeredis.core.cmd.PubSubCommands;
 import io.fakeredis.core.cmd.ScriptCommands;
@@ -48,6 +49,7 @@ final class Families {
     static final int HYPERLOGLOG = 17;
     static final int GEO = 18;
     static final int ACL = 19;
+    static final int LATENCY = 20;
 
     private Families() {}
 
@@ -62,7 +64,14 @@ final class Families {
                 "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
                 "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",
                 "command|docs", "command|getkeys", "command|getkeysandflags", "command|help", "slowlog|get",
-                "slowlog|len", "slowlog|reset", "slowlog|help");
+                "slowlog|len", "slowlog|reset", "slowlog|help", "debug", "module|list", "module|help",
+                "module|load", "module|loadex", "module|unload", "monitor");
+        t.protect("debug", "module|load", "module|loadex", "module|unload");
+        t.mayReplicate("eval", "evalsha", "fcall", "publish", "spublish", "pfcount", "function|load", "function|delete",
+                "function|flush", "function|restore");
+        t.bind(LATENCY,
+                "latency|doctor", "latency|graph", "latency|help", "latency|histogram", "latency|history",
+                "latency|latest", "latency|reset");
         t.bind(KEY,
                 "del", "unlink", "exists", "type", "expire", "pexpire", "expireat", "pexpireat", "ttl", "pttl",
                 "expiretime", "pexpiretime", "persist", "keys", "scan", "randomkey", "rename", "renamenx",
@@ -142,6 +151,7 @@ final class Families {
             case HYPERLOGLOG -> HyperLogLogCommands.dispatch(name, c);
             case GEO -> GeoCommands.dispatch(name, c);
             case ACL -> AclCommands.dispatch(name, c);
+            case LATENCY -> LatencyCommands.dispatch(name, c);
             default -> throw new IllegalStateException("no family " + family);
         }
     }

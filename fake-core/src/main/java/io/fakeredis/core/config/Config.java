@@ -82,6 +82,8 @@ public final class Config {
     private String requirepass = "";
     private int notifyFlags;
     private boolean lfu;
+    private long latencyMonitorThreshold;
+    private boolean latencyTracking = true;
 
     public Config() {
         values.put("port", "6379");
@@ -132,6 +134,8 @@ public final class Config {
                 values.put(name, Notify.format(notifyFlags));
                 break;
             case "maxmemory-policy": lfu = value.endsWith("-lfu"); break;
+            case "latency-monitor-threshold": latencyMonitorThreshold = Long.parseLong(value); break;
+            case "latency-tracking": latencyTracking = value.equals("yes"); break;
             default: break;
         }
     }
@@ -373,6 +377,16 @@ public final class Config {
 
     public boolean lfu() {
         return lfu;
+    }
+
+    /** latency-monitor-threshold in ms: 0 keeps the latency monitor off. */
+    public long latencyMonitorThreshold() {
+        return latencyMonitorThreshold;
+    }
+
+    /** latency-tracking: whether calls are counted for LATENCY HISTOGRAM. */
+    public boolean latencyTracking() {
+        return latencyTracking;
     }
 
     private static Map<String, String> aliases(String... pairs) {

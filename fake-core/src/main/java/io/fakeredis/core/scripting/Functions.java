@@ -196,6 +196,8 @@ public final class Functions {
     // ---- FCALL ----
 
     public void fcall(Client c, boolean readOnly) {
+        // fed here, not after the call, so that the function's commands come after it
+        engine.feedMonitors(c, c.argv);
         Fn f = ctx.functions.get(lowerKey(c.argv[1]));
         if (f == null) {
             c.reply.error("ERR Function not found");

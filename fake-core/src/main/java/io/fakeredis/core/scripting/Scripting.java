@@ -87,6 +87,8 @@ public final class Scripting {
 
     /** EVAL, EVALSHA, EVAL_RO, EVALSHA_RO. */
     public void eval(Client c, boolean bySha, boolean readOnly) {
+        // fed here, not after the call, so that the script's commands come after it
+        engine.feedMonitors(c, c.argv);
         long numkeys = Bytes.toLong(c.argv[2]);
         if (numkeys > c.argc() - 3) {
             c.reply.error("ERR Number of keys can't be greater than number of args");
@@ -305,7 +307,7 @@ public final class Scripting {
         if (engine.clock().millis() - runningSince < busyThreshold) return null;
         Command cmd = engine.commands().lookup(argv[0]);
         if (cmd != null && cmd.isContainer() && argv.length >= 2) cmd = cmd.subcommand(Bytes.lower(argv[1]));
-        if (cmd == null || !cmd.arityOk(argv.length)) return null;
+        if (cmd == null || !cmd.arityOk(argv.length) || cmd.isProtected()) return null;
         boolean eval = runningEval;
         String busy = eval ? BUSY_EVAL : BUSY_FUNCTION;
         String reply;
@@ -340,7 +342,7 @@ public final class Scripting {
      * through Engine.executeWhileBusy: the allow-busy commands that only touch the connection
      * (HELLO, AUTH, MULTI, DISCARD, WATCH, UNWATCH, RESET, QUIT), any allow-busy command inside MULTI
      * (queued), and commands Redis refuses before its busy check (unknown command or subcommand,
-     * wrong arity). SHUTDOWN outside MULTI waits for the script.
+     * wrong arity, protected commands). SHUTDOWN outside MULTI waits for the script.
      */
     public boolean runsWhileBusy(byte[][] argv, boolean inMulti) {
         if (argv.length == 0) return false;
@@ -353,7 +355,7 @@ public final class Scripting {
         } else if (!io.fakeredis.core.command.CommandTable.implemented(cmd)) {
             return true;
         }
-        if (!cmd.arityOk(argv.length)) return true;
+        if (!cmd.arityOk(argv.length) || cmd.isProtected()) return true;
         // inside MULTI an allow-busy command is queued (or refused, e.g. WATCH), never run
         if (inMulti && cmd.has(Command.ALLOW_BUSY)) return true;
         switch (cmd.fullName) {
@@ -440,17 +442,6 @@ public final class Scripting {
         return scriptClient;
     }
 
-    /**
-     * Redis's CMD_MAY_REPLICATE, which COMMAND INFO does not show: read-only scripts refuse these
-     * commands like writes (PFCOUNT may rewrite the cached cardinality; PUBLISH propagates).
-     */
-    private static boolean mayReplicate(Command cmd) {
-        return switch (cmd.fullName) {
-            case "pfcount", "publish", "spublish" -> true;
-            default -> false;
-        };
-    }
-
     /** redis.call's view of the engine, with the checks Redis applies to script calls. */
     private final class Bridge implements LuaRuntime.Bridge {
         boolean readOnly;
@@ -476,7 +467,7 @@ public final class Scripting {
                     throw refuse(cmd, io.fakeredis.core.acl.Acl.scriptError(denied));
                 }
             }
-            if (readOnly && (cmd.has(Command.WRITE) || mayReplicate(cmd))) {
+            if (readOnly && (cmd.has(Command.WRITE) || cmd.mayReplicate())) {
                 throw refuse(cmd, "ERR Write commands are not allowed from read-only scripts.");
             }
             if (cmd.has(Command.WRITE)) wroteDirty = true; // from now on SCRIPT KILL refuses

@@ -116,7 +116,7 @@ class ConnectionConformanceTest extends ConformanceTest {
         });
     }
 
-    /** With requirepass set: NOAUTH, AUTH, HELLO AUTH, and RESET dropping the authentication. */
+    /** With requirepass set: NOAUTH, AUTH, HELLO AUTH and SETNAME, and RESET dropping the authentication. */
     @Test
     void requirepass() {
         run(2, s -> {
@@ -129,6 +129,11 @@ class ConnectionConformanceTest extends ConformanceTest {
                     {"AUTH", "other", "sekret"}, {"HELLO", "3"}, {"HELLO", "2", "AUTH", "default", "nope"},
                     {"AUTH", "sekret"}, {"PING"}, {"RESET"}, {"PING"}, {"AUTH", "default", "sekret"}, {"PING"},
                     {"RESET"}, {"HELLO", "2", "AUTH", "default", "sekret", "SETNAME", "x"}, {"CLIENT", "GETNAME"},
+                    // HELLO applies each option as it reads it, even when a later one fails or NOAUTH follows
+                    {"RESET"}, {"HELLO", "2", "SETNAME", "early"}, {"HELLO", "2", "SETNAME", "bad name"},
+                    {"HELLO", "2", "AUTH", "default", "sekret", "FOO"}, {"CLIENT", "GETNAME"},
+                    {"HELLO", "2", "SETNAME", "y", "AUTH", "a", "b"}, {"CLIENT", "GETNAME"},
+                    {"HELLO", "2", "AUTH", "a", "b", "FOO"}, {"HELLO", "2", "SETNAME", "bad name", "AUTH", "a", "b"},
                 };
                 for (String[] cmd : script) {
                     byte[] a = r.call(cmd);
