@@ -57,6 +57,8 @@ public final class Client {
      * allowed): blocking commands then answer at once as if their timeout had expired.
      */
     public boolean inMulti;
+    /** CLIENT TRACKING settings, null until the client first turns tracking on. Managed by tracking.Tracking. */
+    public io.fakeredis.core.tracking.Tracking.State tracking;
 
     Client(Engine engine, long id, Transport transport, ReplySink reply) {
         this.engine = engine;

@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private volatile PubSub pubsub;
     private volatile io.fakeredis.core.scripting.Scripting scripting;
     private volatile io.fakeredis.core.scripting.Functions functions;
+    /** CLIENT TRACKING's tables, made when a client first turns tracking on. */
+    private volatile io.fakeredis.core.tracking.Tracking tracking;
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;
@@ -109,6 +111,11 @@ public final class Engine implements AutoCloseable {
         cron();
     }
 
+    /** The tracking table went over tracking-table-max-keys: the cron trims it between commands. */
+    public void needCron() {
+        cron();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -151,6 +158,34 @@ public final class Engine implements AutoCloseable {
             if (functions == null) functions = new io.fakeredis.core.scripting.Functions(this);
             return functions;
         }
+    }
+
+    public io.fakeredis.core.tracking.Tracking tracking() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) return t;
+        synchronized (this) {
+            if (tracking == null) tracking = new io.fakeredis.core.tracking.Tracking(this);
+            return tracking;
+        }
+    }
+
+    /** The tracking tables, or null while no client ever turned tracking on. */
+    public io.fakeredis.core.tracking.Tracking trackingIfAny() {
+        return tracking;
+    }
+
+    /** A RESP2 client with subscriptions (Redis's CLIENT_PUBSUB as RESP2 sees it). Lock holders only. */
+    public boolean inSubscribedContext(Client c) {
+        PubSub p = pubsub;
+        return p != null && p.inSubscribedContext(c);
+    }
+
+    /** The client a script's command runs for: the script's caller, else c itself. */
+    public Client scriptCaller(Client c) {
+        io.fakeredis.core.scripting.Scripting s = scripting;
+        if (s == null || !s.isScriptClient(c)) return c;
+        Client caller = s.caller();
+        return caller != null ? caller : c;
     }
 
     /** Forgets the typed API's publish log. */
@@ -217,6 +252,19 @@ public final class Engine implements AutoCloseable {
      * look up, check arity and auth, then call.
      */
     public void execute(Client c, byte[][] argv) {
+        Client outer = current;
+        current = c;
+        try {
+            Command cmd = dispatch(c, argv);
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.afterCommand(c, cmd);
+        } finally {
+            current = outer;
+        }
+    }
+
+    /** The body of execute; returns the command looked up (null when unknown). */
+    private Command dispatch(Client c, byte[][] argv) {
         now = clock.millis();
         c.argv = argv;
         c.lastInteractionMs = now;
@@ -233,7 +281,7 @@ public final class Engine implements AutoCloseable {
                 } else {
                     reject(c, null, unknownCommand(argv));
                 }
-                return;
+                return null;
             }
             cmd = sub;
         } else if (cmd == null || !CommandTable.implemented(cmd)) {
@@ -241,18 +289,18 @@ public final class Engine implements AutoCloseable {
             if (cmd != null && cmd.has(Command.NO_MULTI) && transactions.inMulti(c) && cmd.arityOk(argv.length)) {
                 // Redis refuses these inside MULTI before anything else would run them
                 reject(c, cmd, "ERR Command not allowed inside a transaction");
-                return;
+                return null;
             }
             reject(c, null, unknownCommand(argv));
-            return;
+            return null;
         }
         if (!cmd.arityOk(argv.length)) {
             reject(c, cmd, Errors.wrongArgs(cmd.fullName));
-            return;
+            return cmd;
         }
         if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
             reject(c, cmd, Errors.NOAUTH);
-            return;
+            return cmd;
         }
         if (!c.aclUser.unrestricted) {
             String denied = acl.check(c.aclUser, cmd, argv);
@@ -261,18 +309,40 @@ public final class Engine implements AutoCloseable {
                 acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "toplevel", acl.deniedObject, c.user,
                         io.fakeredis.core.cmd.ClientCommands.info(c));
                 reject(c, cmd, denied);
-                return;
+                return cmd;
             }
         }
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.limitUsedSlots(); // where Redis's processCommand does it
         PubSub ps = pubsub;
         if (ps != null && ps.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
-            return;
+            return cmd;
         }
-        if (transactions.queueIfInMulti(c, cmd)) return;
+        if (transactions.queueIfInMulti(c, cmd)) return cmd;
         call(c, cmd);
+        t = tracking;
+        if (t != null) t.sendPending(c); // after the reply, before unblocked clients are served
         Blocking b = blocking;
         if (busyDepth == 0 && b != null) b.afterCommand();
+        return cmd;
+    }
+
+    /** The top-level client whose command runs (Redis's server.current_client); null between commands. */
+    private Client current;
+    /** The client of the innermost call(): a script's own client while the script calls. */
+    private Client running;
+    /** Depth of call(): above 0 while a command runs (Redis's CLIENT_EXECUTING_COMMAND). */
+    private int callDepth;
+
+    /** The top-level client whose command runs, or null (cron, expiry between commands). Lock holders only. */
+    public Client currentClient() {
+        return current;
+    }
+
+    /** True while a command's proc runs. Lock holders only. */
+    public boolean inCall() {
+        return callDepth > 0;
     }
 
     private int busyDepth;
@@ -308,6 +378,9 @@ public final class Engine implements AutoCloseable {
         c.cmd = cmd;
         long errors = c.reply.errors();
         long t0 = System.nanoTime();
+        Client outer = running;
+        running = c;
+        callDepth++;
         try {
             cmd.proc().call(c);
         } catch (RedisException e) {
@@ -318,7 +391,13 @@ public final class Engine implements AutoCloseable {
             System.err.println("fakeredis: internal error in " + cmd.fullName + ": " + e);
             e.printStackTrace();
             c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
+        } finally {
+            callDepth--;
+            running = outer;
         }
+        // a read that failed (WRONGTYPE) still counts, as in Redis's call()
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null && cmd.has(Command.READONLY)) t.commandRan(c, cmd);
         long dt = System.nanoTime() - t0;
         int id = cmd.id;
         stats.calls[id]++;
@@ -399,10 +478,38 @@ public final class Engine implements AutoCloseable {
 
     // ---- hooks from the data layer ----
 
-    /** A key's value changed: invalidates WATCH. */
+    /**
+     * A key's value changed (Redis's signalModifiedKey): invalidates WATCH and tracked copies.
+     * key == null stands for every key of db, for a flush (see {@link #flushed}).
+     */
     public void keyModified(Database db, byte[] key) {
         stats.dirty++;
         transactions.keyModified(db, key);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null && key != null) t.keyModified(key, running);
+    }
+
+    /** A key expired: as keyModified, but no client changed it (signalModifiedKey(NULL, ...)). */
+    public void keyExpired(Database db, byte[] key) {
+        stats.dirty++;
+        transactions.keyModified(db, key);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.keyModified(key, null);
+    }
+
+    /** FLUSHDB or FLUSHALL ran, once per command: tracking clients forget every key. */
+    public void flushed() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.flushed();
+    }
+
+    /**
+     * What Redis does before its event loop sleeps, called after each batch of commands (a
+     * connection's read, a typed API call, a cron tick): BCAST invalidations go out.
+     */
+    public void afterBatch() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.broadcast();
     }
 
     /** A list, zset or stream key gained elements: blocked clients may be served. */
@@ -430,6 +537,8 @@ public final class Engine implements AutoCloseable {
         if (b != null) b.onDisconnect(c);
         PubSub p = pubsub;
         if (p != null) p.onDisconnect(c);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.onDisconnect(c);
     }
 
     // ---- time ----
@@ -445,6 +554,9 @@ public final class Engine implements AutoCloseable {
                 while (db.activeExpire(now, budget) > budget / 4) { /* many expired: keep going */ }
             }
             tickBlocking();
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.limitUsedSlots(); // serverCron trims the tracking table too
+            afterBatch();
         } finally {
             lock.unlock();
         }
@@ -472,6 +584,7 @@ public final class Engine implements AutoCloseable {
         try {
             now = clock.millis();
             tickBlocking();
+            afterBatch();
         } finally {
             lock.unlock();
         }
@@ -483,6 +596,7 @@ public final class Engine implements AutoCloseable {
             now = clock.millis();
             for (Database db : dbs) db.expireAll(now);
             tickBlocking();
+            afterBatch();
         } finally {
             lock.unlock();
         }

@@ -475,12 +475,14 @@ public final class KeyCommands {
 
     static void flushdb(Client c) {
         checkFlushArgs(c);
+        c.engine.flushed();
         flush(c.engine, c.db);
         c.reply.ok();
     }
 
     static void flushall(Client c) {
         checkFlushArgs(c);
+        c.engine.flushed();
         for (int i = 0; i < Engine.DATABASES; i++) flush(c.engine, c.engine.db(i));
         c.reply.ok();
     }
