@@ -88,6 +88,18 @@ public final class Database {
     }
 
     /**
+     * Adds a key known to be absent without signalling the change yet, for commands that (as
+     * Redis's) reply first and then call {@link #signalModifiedKey}: a tracking invalidation for
+     * their own connection then follows the reply.
+     */
+    public void addSignalLater(byte[] key, Object val) {
+        int s = dict.put(key, val);
+        initAccess(s);
+        signalKeyAsReady(key);
+        engine.notify(Notify.NEW, "new", this, key);
+    }
+
+    /**
      * SET semantics: creates or replaces the value. The TTL is dropped unless keepTtl, as Redis's
      * setKey does.
      */

@@ -94,37 +94,6 @@ class TrackingConformanceTest extends ConformanceTest {
         assertEquals(String.join("\n", rf), String.join("\n", ff), "RESP" + s.resp + " frames differ for " + String.join(" ", cmd));
     }
 
-    /**
-     * As step, but the pushes are compared apart from the replies: for a client that is another
-     * client's redirect target and writes itself, where the fake places some invalidations before
-     * its reply that Redis sends after it (docs/differences.md).
-     */
-    static void stepLoose(Session s, long[] ids, String... cmd) {
-        String[] r = cmd.clone();
-        String[] f = cmd.clone();
-        for (int i = 0; i < cmd.length; i++) {
-            if (cmd[i].equals("ID")) {
-                r[i] = Long.toString(ids[0]);
-                f[i] = Long.toString(ids[1]);
-            }
-        }
-        s.real.write(RawConnection.encode(RawConnection.utf8(r)));
-        s.fake.write(RawConnection.encode(RawConnection.utf8(f)));
-        List<String> rf = untilReply(s.real, ids[0], idReply(cmd));
-        List<String> ff = untilReply(s.fake, ids[1], idReply(cmd));
-        rf.addAll(untilPong(s.real, ids[0]));
-        ff.addAll(untilPong(s.fake, ids[1]));
-        assertEquals(split(rf), split(ff), "RESP" + s.resp + " frames differ for " + String.join(" ", cmd));
-    }
-
-    /** Replies, then pushes, each in their own order. */
-    private static String split(List<String> frames) {
-        List<String> replies = new ArrayList<>();
-        List<String> pushes = new ArrayList<>();
-        for (String f : frames) (f.startsWith(">") ? pushes : replies).add(f);
-        return String.join("\n", replies) + "\n--\n" + String.join("\n", pushes);
-    }
-
     /** What a session was sent since its last command, compared up to a PING's reply. */
     static void pending(Session s, String what) {
         pending(s, 0, 0, what);
@@ -613,6 +582,39 @@ class TrackingConformanceTest extends ConformanceTest {
                 // the target writes: the push comes before its own reply
                 step(s, "GET", "m");
                 step(r, "SET", "m", "2");
+            }
+        });
+    }
+
+    /**
+     * The redirect target writes keys the tracking client read: Redis sends the invalidation
+     * before or after the target's own reply depending on where the command signals the change.
+     */
+    @Test
+    void redirectTargetWrites() {
+        run(s -> {
+            try (Session r = new Session(3)) {
+                long[] rid = ids(r);
+                sameWithId(s, rid, "CLIENT", "TRACKING", "ON", "REDIRECT", "ID");
+                String[][][] writes = {
+                    {{"SET", "a", "1"}}, {{"DEL", "a"}, {"SET", "a", "1"}}, {{"INCR", "n"}}, {{"MSET", "a", "2", "n", "3"}},
+                    {{"APPEND", "a", "x"}}, {{"SETRANGE", "a", "0", "y"}}, {{"EXPIRE", "a", "100"}}, {{"PERSIST", "a"}},
+                    {{"LPUSH", "l", "x"}}, {{"RPUSH", "l", "y"}}, {{"RPUSH", "nl", "y"}}, {{"LPUSHX", "l", "z"}},
+                    {{"LPOP", "l"}}, {{"LSET", "l", "0", "z"}}, {{"LINSERT", "l", "BEFORE", "z", "w"}},
+                    {{"LMOVE", "l", "l2", "LEFT", "LEFT"}}, {{"RPOPLPUSH", "l", "l2"}}, {{"LREM", "l2", "0", "z"}},
+                    {{"HSET", "h", "f", "v"}}, {{"HSET", "nh", "f", "v"}}, {{"HSETNX", "h", "g", "v"}},
+                    {{"HINCRBY", "h", "n", "1"}}, {{"HINCRBYFLOAT", "h", "x", "1.5"}}, {{"HDEL", "h", "f"}},
+                    {{"ZADD", "z", "1", "m"}}, {{"ZADD", "z", "2", "m"}}, {{"ZINCRBY", "z", "1", "m"}}, {{"ZREM", "z", "m"}},
+                    {{"SADD", "st", "m"}}, {{"SREM", "st", "m"}}, {{"SADD", "st", "m", "n"}}, {{"SMOVE", "st", "st2", "n"}},
+                    {{"SPOP", "st"}}, {{"XADD", "x", "1-1", "f", "v"}}, {{"XADD", "x", "2-1", "f", "v"}},
+                    {{"GETDEL", "a"}, {"SET", "a", "1"}}, {{"GETSET", "a", "2"}}, {{"SET", "a", "3", "GET"}},
+                    {{"RENAME", "a", "b"}}, {{"COPY", "b", "a"}}, {{"PFADD", "p", "x"}}, {{"SETBIT", "bits", "3", "1"}},
+                };
+                for (String[][] w : writes) {
+                    for (int i = 1; i < w.length; i++) step(r, w[i]);
+                    step(s, "MGET", w[0][1], w[0].length > 2 ? w[0][2] : w[0][1]);
+                    step(r, w[0]);
+                }
             }
         });
     }

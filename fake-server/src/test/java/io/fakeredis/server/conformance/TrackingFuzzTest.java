@@ -3,7 +3,6 @@ package io.fakeredis.server.conformance;
 import static io.fakeredis.server.conformance.TrackingConformanceTest.ids;
 import static io.fakeredis.server.conformance.TrackingConformanceTest.pending;
 import static io.fakeredis.server.conformance.TrackingConformanceTest.step;
-import static io.fakeredis.server.conformance.TrackingConformanceTest.stepLoose;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * (default, OPTIN/OPTOUT with CACHING, BCAST with prefixes, NOLOOP, the first one sometimes
  * redirecting to a third client) while all three read and write a few keys, alone, in MULTI/EXEC
  * or from scripts. After each command every client's frames up to a PING's reply are compared,
- * so the invalidations and their place among the replies are checked (for the redirect target's
- * own commands, replies and pushes apart: see docs/differences.md). -Dfuzz.seed=N replays a
+ * so the invalidations and their place among the replies are checked. -Dfuzz.seed=N replays a
  * failure.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -51,8 +49,7 @@ class TrackingFuzzTest extends ConformanceTest {
                     } else {
                         String[] cmd = command(who);
                         history.add(names[who] + ": " + String.join(" ", cmd));
-                        if (who == 2) stepLoose(on, wid, cmd);
-                        else step(on, wid, cmd);
+                        step(on, wid, cmd);
                     }
                     for (int j = 0; j < all.length; j++) {
                         if (j != who) pending(all[j], wid, "the last command, on " + names[j]);
