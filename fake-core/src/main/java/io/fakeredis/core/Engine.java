@@ -340,6 +340,27 @@ public final class Engine implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Serves a blocked client as Redis's handleClientsBlockedOnKeys does, as if its command ran
+     * now: its changes are its own (tracking's NOLOOP) and its own invalidations follow its
+     * reply. Lock holders only.
+     */
+    public boolean serveBlocked(Client c, java.util.function.BooleanSupplier serve) {
+        Client outerCurrent = current, outerRunning = running;
+        current = c;
+        running = c;
+        callDepth++;
+        try {
+            return serve.getAsBoolean();
+        } finally {
+            callDepth--;
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.sendPending(c);
+            current = outerCurrent;
+            running = outerRunning;
+        }
+    }
+
     /** True while a command's proc runs. Lock holders only. */
     public boolean inCall() {
         return callDepth > 0;

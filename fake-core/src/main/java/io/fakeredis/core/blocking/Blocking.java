@@ -136,7 +136,7 @@ public final class Blocking {
                 if (byClient.get(e.client) != e) continue;
                 boolean served;
                 try {
-                    served = e.waiter.serve(e.client, d.db, d.key);
+                    served = engine.serveBlocked(e.client, () -> e.waiter.serve(e.client, d.db, d.key));
                 } catch (RedisException ex) {
                     e.client.reply.error(ex.getMessage());
                     served = true;

@@ -419,15 +419,13 @@ public final class ClientCommands {
     }
 
     /**
-     * Where a push to c goes outside its own replies (tracking invalidations): null while c is
-     * closing or CLIENT REPLY OFF silences it; the real sink between CLIENT REPLY SKIP and the
-     * command it skips, as Redis only starts skipping with that command.
+     * Where a tracking invalidation for c goes: null once c is closing. CLIENT REPLY OFF and SKIP
+     * do not silence it (Redis's CLIENT_PUSHING), and it does not count as the skipped reply.
      */
     public static ReplySink pushSink(Client c) {
         if (c.closing) return null;
         ReplySink r = c.reply;
-        if (r instanceof Muted m) return m.skipOnly && !m.started ? m.real : null;
-        return r;
+        return r instanceof Muted m ? m.real : r;
     }
 
     /** Lets RESET drop CLIENT REPLY OFF/SKIP. */

@@ -619,6 +619,65 @@ class TrackingConformanceTest extends ConformanceTest {
         });
     }
 
+    /** CLIENT REPLY OFF and SKIP do not silence invalidations; a served BLMOVE changes keys as its own client. */
+    @Test
+    void replyOffAndServedBlockedClient() {
+        run(s -> {
+            try (Session w = s.another()) {
+                step(s, "CLIENT", "TRACKING", "ON");
+                step(s, "GET", "k");
+                send(s, "CLIENT", "REPLY", "OFF");
+                pause(100); // no reply to wait for
+                w.same("SET", "k", "1");
+                step(s, "CLIENT", "REPLY", "ON");
+                step(s, "GET", "k");
+                send(s, "CLIENT", "REPLY", "SKIP");
+                pause(100);
+                w.same("SET", "k", "2");
+                send(s, "GET", "k"); // skipped, but the key is read
+                step(s, "GET", "k");
+                send(s, "CLIENT", "REPLY", "SKIP");
+                send(s, "SET", "k", "3"); // the reply is skipped, the client's own invalidation is not
+                pending(s, "SET k after CLIENT REPLY SKIP");
+                for (String[] mode : new String[][] {{"ON"}, {"ON", "NOLOOP"}}) {
+                    String[] on = new String[mode.length + 2];
+                    on[0] = "CLIENT";
+                    on[1] = "TRACKING";
+                    System.arraycopy(mode, 0, on, 2, mode.length);
+                    step(s, on);
+                    step(s, "GET", "dst");
+                    send(s, "BLMOVE", "src", "dst", "LEFT", "LEFT", "0");
+                    waitBlocked(w);
+                    w.same("RPUSH", "src", "x");
+                    List<String> rf = untilReply(s.real, 0, false);
+                    List<String> ff = untilReply(s.fake, 0, false);
+                    rf.addAll(untilPong(s.real, 0));
+                    ff.addAll(untilPong(s.fake, 0));
+                    assertEquals(String.join("\n", rf), String.join("\n", ff), "RESP" + s.resp + " served BLMOVE, " + String.join(" ", mode));
+                }
+            }
+        });
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until both servers have one blocked client. */
+    private static void waitBlocked(Session w) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            byte[][] info = w.both("INFO", "clients");
+            if (RawConnection.show(info[0]).contains("blocked_clients:1") && RawConnection.show(info[1]).contains("blocked_clients:1")) return;
+            if (System.nanoTime() > deadline) fail("the client did not block");
+            pause(10);
+        }
+    }
+
     @Test
     void brokenRedirect() {
         run(s -> {
