@@ -219,11 +219,11 @@ public final class Tracking {
         return Arrays.equals(a, 0, n, b, 0, n);
     }
 
-    /** The text %s prints: up to the first NUL byte. */
+    /** The text %s prints (up to the first NUL byte), line breaks made spaces as addReplyErrorFormat does. */
     private static String cstr(byte[] b) {
         int n = 0;
         while (n < b.length && b[n] != 0) n++;
-        return new String(b, 0, n, StandardCharsets.UTF_8);
+        return new String(b, 0, n, StandardCharsets.UTF_8).replace('\r', ' ').replace('\n', ' ');
     }
 
     // ---- remembering keys ----

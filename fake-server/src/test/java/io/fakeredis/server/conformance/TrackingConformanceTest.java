@@ -244,6 +244,7 @@ class TrackingConformanceTest extends ConformanceTest {
                 {"CLIENT", "TRACKING", "on", "bcast", "prefix", "x", "prefix", "x"},
                 {"CLIENT", "TRACKING", "on", "bcast", "prefix", "zz", "prefix", "a", "prefix", ""},
                 {"CLIENT", "TRACKING", "on", "bcast", "prefix", "b\u0000x", "prefix", "b\u0000xy"},
+                {"CLIENT", "TRACKING", "on", "bcast", "prefix", "l\r\n1", "prefix", "l\r\n12"},
                 {"CLIENT", "TRACKINGINFO"}, {"CLIENT", "TRACKING", "off", "bcast", "optin"},
                 {"CLIENT", "CACHING", "yes"}, {"CLIENT", "CACHING", "maybe"}, {"CLIENT", "CACHING"},
                 {"CLIENT", "CACHING", "yes", "no"}, {"CLIENT", "GETREDIR", "x"}, {"CLIENT", "TRACKINGINFO", "x"},
