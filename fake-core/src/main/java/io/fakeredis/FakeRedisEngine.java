@@ -237,6 +237,7 @@ public final class FakeRedisEngine implements AutoCloseable {
                 client.db = db;
                 sink.begin();
                 engine.execute(client, argv);
+                engine.afterBatch();
                 r = sink.take();
                 if (client.blocked) {
                     // nobody could ever read the reply: withdraw the waiter rather than let it

@@ -63,6 +63,8 @@ public final class Client {
     /** The arguments MONITOR shows when a command hid some of them (a password); null otherwise. */
     byte[][] monitorArgv;
     private static final byte[] REDACTED = Bytes.utf8("(redacted)");
+    /** CLIENT TRACKING settings, null until the client first turns tracking on. Managed by tracking.Tracking. */
+    public io.fakeredis.core.tracking.Tracking.State tracking;
 
     Client(Engine engine, long id, Transport transport, ReplySink reply) {
         this.engine = engine;

@@ -49,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private volatile io.fakeredis.core.scripting.Functions functions;
     /** Made when the first latency event is recorded or LATENCY asks; the threshold is 0 by default. */
     private io.fakeredis.core.latency.LatencyMonitor latency;
+    /** CLIENT TRACKING's tables, made when a client first turns tracking on. */
+    private volatile io.fakeredis.core.tracking.Tracking tracking;
     /** Commands received from wire clients, for test assertions; Main switches it off. */
     public final CommandLog commandLog = new CommandLog();
     public final long startMs;
@@ -111,6 +113,11 @@ public final class Engine implements AutoCloseable {
 
     /** A key got a TTL: active expiry needs the cron thread from now on. */
     public void onExpireSet() {
+        cron();
+    }
+
+    /** The tracking table went over tracking-table-max-keys: the cron trims it between commands. */
+    public void needCron() {
         cron();
     }
 
@@ -183,6 +190,34 @@ public final class Engine implements AutoCloseable {
         latencySample("command-unblocking", us);
     }
 
+    public io.fakeredis.core.tracking.Tracking tracking() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) return t;
+        synchronized (this) {
+            if (tracking == null) tracking = new io.fakeredis.core.tracking.Tracking(this);
+            return tracking;
+        }
+    }
+
+    /** The tracking tables, or null while no client ever turned tracking on. */
+    public io.fakeredis.core.tracking.Tracking trackingIfAny() {
+        return tracking;
+    }
+
+    /** A RESP2 client with subscriptions (Redis's CLIENT_PUBSUB as RESP2 sees it). Lock holders only. */
+    public boolean inSubscribedContext(Client c) {
+        PubSub p = pubsub;
+        return p != null && p.inSubscribedContext(c);
+    }
+
+    /** The client a script's command runs for: the script's caller, else c itself. */
+    public Client scriptCaller(Client c) {
+        io.fakeredis.core.scripting.Scripting s = scripting;
+        if (s == null || !s.isScriptClient(c)) return c;
+        Client caller = s.caller();
+        return caller != null ? caller : c;
+    }
+
     /** Forgets the typed API's publish log. */
     public void clearPublished() {
         PubSub p = pubsub;
@@ -252,6 +287,19 @@ public final class Engine implements AutoCloseable {
      * look up, check arity and auth, then call.
      */
     public void execute(Client c, byte[][] argv) {
+        Client outer = current;
+        current = c;
+        try {
+            Command cmd = dispatch(c, argv);
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.afterCommand(c, cmd);
+        } finally {
+            current = outer;
+        }
+    }
+
+    /** The body of execute; returns the command looked up (null when unknown). */
+    private Command dispatch(Client c, byte[][] argv) {
         now = clock.millis();
         c.argv = argv;
         c.lastInteractionMs = now;
@@ -269,7 +317,7 @@ public final class Engine implements AutoCloseable {
                 } else {
                     reject(c, null, unknownCommand(argv));
                 }
-                return;
+                return null;
             }
             cmd = sub;
         } else if (cmd == null || !CommandTable.implemented(cmd)) {
@@ -277,22 +325,22 @@ public final class Engine implements AutoCloseable {
             if (cmd != null && cmd.has(Command.NO_MULTI) && transactions.inMulti(c) && cmd.arityOk(argv.length)) {
                 // Redis refuses these inside MULTI before anything else would run them
                 reject(c, cmd, "ERR Command not allowed inside a transaction");
-                return;
+                return null;
             }
             reject(c, null, unknownCommand(argv));
-            return;
+            return null;
         }
         if (!cmd.arityOk(argv.length)) {
             reject(c, cmd, Errors.wrongArgs(cmd.fullName));
-            return;
+            return cmd;
         }
         if (cmd.isProtected()) {
             reject(c, cmd, Errors.notAllowed(cmd));
-            return;
+            return cmd;
         }
         if (!c.authenticated && !cmd.has(Command.NO_AUTH)) {
             reject(c, cmd, Errors.NOAUTH);
-            return;
+            return cmd;
         }
         if (!c.aclUser.unrestricted) {
             String denied = acl.check(c.aclUser, cmd, argv);
@@ -301,23 +349,66 @@ public final class Engine implements AutoCloseable {
                 acl.addLog(c, io.fakeredis.core.acl.Acl.reason(denied), "toplevel", acl.deniedObject, c.user,
                         io.fakeredis.core.cmd.ClientCommands.info(c));
                 reject(c, cmd, denied);
-                return;
+                return cmd;
             }
         }
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.limitUsedSlots(); // where Redis's processCommand does it
         PubSub ps = pubsub;
         if (ps != null && ps.inSubscribedContext(c) && !allowedWhileSubscribed(cmd)) {
             reject(c, cmd, "ERR Can't execute '" + cmd.fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
-            return;
+            return cmd;
         }
         // A monitor is a replica to Redis, and replicas may not touch the keyspace.
         if (c.monitor && (cmd.has(Command.READONLY | Command.WRITE) || cmd.mayReplicate())) {
             reject(c, cmd, "ERR Replica can't interact with the keyspace");
-            return;
+            return cmd;
         }
-        if (transactions.queueIfInMulti(c, cmd)) return;
+        if (transactions.queueIfInMulti(c, cmd)) return cmd;
         call(c, cmd);
+        t = tracking;
+        if (t != null) t.sendPending(c); // after the reply, before unblocked clients are served
         Blocking b = blocking;
         if (busyDepth == 0 && b != null) b.afterCommand();
+        return cmd;
+    }
+
+    /** The top-level client whose command runs (Redis's server.current_client); null between commands. */
+    private Client current;
+    /** The client of the innermost call(): a script's own client while the script calls. */
+    private Client running;
+    /** Depth of call(): above 0 while a command runs (Redis's CLIENT_EXECUTING_COMMAND). */
+    private int callDepth;
+
+    /** The top-level client whose command runs, or null (cron, expiry between commands). Lock holders only. */
+    public Client currentClient() {
+        return current;
+    }
+
+    /**
+     * Serves a blocked client as Redis's handleClientsBlockedOnKeys does, as if its command ran
+     * now: its changes are its own (tracking's NOLOOP) and its own invalidations follow its
+     * reply. Lock holders only.
+     */
+    public boolean serveBlocked(Client c, java.util.function.BooleanSupplier serve) {
+        Client outerCurrent = current, outerRunning = running;
+        current = c;
+        running = c;
+        callDepth++;
+        try {
+            return serve.getAsBoolean();
+        } finally {
+            callDepth--;
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.sendPending(c);
+            current = outerCurrent;
+            running = outerRunning;
+        }
+    }
+
+    /** True while a command's proc runs. Lock holders only. */
+    public boolean inCall() {
+        return callDepth > 0;
     }
 
     private int busyDepth;
@@ -351,10 +442,13 @@ public final class Engine implements AutoCloseable {
     /** Runs a looked-up, checked command and keeps its statistics. */
     public void call(Client c, Command cmd) {
         c.cmd = cmd;
-        int outer = stats.running;
-        stats.running = cmd.id;
+        int outerCmd = stats.runningCommand;
+        stats.runningCommand = cmd.id;
         stats.errorRepliesSeen = stats.errorReplies;
         long t0 = clock.nanoTime();
+        Client outer = running;
+        running = c;
+        callDepth++;
         try {
             cmd.proc().call(c);
         } catch (RedisException e) {
@@ -365,7 +459,13 @@ public final class Engine implements AutoCloseable {
             System.err.println("fakeredis: internal error in " + cmd.fullName + ": " + e);
             e.printStackTrace();
             c.reply.error("ERR internal error in fakeredis while running '" + cmd.fullName + "': " + e);
+        } finally {
+            callDepth--;
+            running = outer;
         }
+        // a read that failed (WRONGTYPE) still counts, as in Redis's call()
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null && cmd.has(Command.READONLY)) t.commandRan(c, cmd);
         long us = (clock.nanoTime() - t0) / 1000;
         int id = cmd.id;
         stats.calls[id]++;
@@ -374,7 +474,7 @@ public final class Engine implements AutoCloseable {
         // started or after its last nested call (EXEC's, a script's) ended
         if (stats.errorReplies != stats.errorRepliesSeen) stats.failedCalls[id]++;
         stats.errorRepliesSeen = stats.errorReplies;
-        stats.running = outer;
+        stats.runningCommand = outerCmd;
         stats.commandsProcessed++;
         c.lastCmd = cmd;
         // a blocked client's call is counted when it is served (servedBlocked)
@@ -502,10 +602,38 @@ public final class Engine implements AutoCloseable {
 
     // ---- hooks from the data layer ----
 
-    /** A key's value changed: invalidates WATCH. */
+    /**
+     * A key's value changed (Redis's signalModifiedKey): invalidates WATCH and tracked copies.
+     * key == null stands for every key of db, for a flush (see {@link #flushed}).
+     */
     public void keyModified(Database db, byte[] key) {
         stats.dirty++;
         transactions.keyModified(db, key);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null && key != null) t.keyModified(key, running);
+    }
+
+    /** A key expired: as keyModified, but no client changed it (signalModifiedKey(NULL, ...)). */
+    public void keyExpired(Database db, byte[] key) {
+        stats.dirty++;
+        transactions.keyModified(db, key);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.keyModified(key, null);
+    }
+
+    /** FLUSHDB or FLUSHALL ran, once per command: tracking clients forget every key. */
+    public void flushed() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.flushed();
+    }
+
+    /**
+     * What Redis does before its event loop sleeps, called after each batch of commands (a
+     * connection's read, a typed API call, a cron tick): BCAST invalidations go out.
+     */
+    public void afterBatch() {
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.broadcast();
     }
 
     /** A list, zset or stream key gained elements: blocked clients may be served. */
@@ -534,6 +662,8 @@ public final class Engine implements AutoCloseable {
         if (b != null) b.onDisconnect(c);
         PubSub p = pubsub;
         if (p != null) p.onDisconnect(c);
+        io.fakeredis.core.tracking.Tracking t = tracking;
+        if (t != null) t.onDisconnect(c);
     }
 
     // ---- time ----
@@ -551,6 +681,9 @@ public final class Engine implements AutoCloseable {
             }
             latencySample("expire-cycle", (clock.nanoTime() - t0) / 1000);
             tickBlocking();
+            io.fakeredis.core.tracking.Tracking t = tracking;
+            if (t != null) t.limitUsedSlots(); // serverCron trims the tracking table too
+            afterBatch();
         } finally {
             lock.unlock();
         }
@@ -578,6 +711,7 @@ public final class Engine implements AutoCloseable {
         try {
             now = clock.millis();
             tickBlocking();
+            afterBatch();
         } finally {
             lock.unlock();
         }
@@ -589,6 +723,7 @@ public final class Engine implements AutoCloseable {
             now = clock.millis();
             for (Database db : dbs) db.expireAll(now);
             tickBlocking();
+            afterBatch();
         } finally {
             lock.unlock();
         }
@@ -646,7 +781,7 @@ public final class Engine implements AutoCloseable {
         /** Redis's prev_err_count: errorReplies when the running command started or its last nested call ended. */
         long errorRepliesSeen;
         /** The command whose reply is being written, -1 between commands. */
-        int running = -1;
+        int runningCommand = -1;
         /** LATENCY HISTOGRAM's counts, per command. */
         public final io.fakeredis.core.latency.CommandHistograms histograms;
 
@@ -685,7 +820,7 @@ public final class Engine implements AutoCloseable {
          * out RM_Call's errors). The running command still failed.
          */
         public void errorNotCounted() {
-            if (running >= 0) failedCalls[running]++;
+            if (runningCommand >= 0) failedCalls[runningCommand]++;
         }
 
         /** A refused call that did not reach call() (a script's redis.call): Redis's incrCommandStatsOnError(cmd, REJECTED). */

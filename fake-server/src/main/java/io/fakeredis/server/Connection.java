@@ -315,6 +315,7 @@ final class Connection implements Client.Transport, RespParser.Limits {
                 client.closing = true;
                 closeAfterWrite = true;
             }
+            engine.afterBatch(); // BCAST invalidations follow the batch's replies, as in Redis's beforeSleep
             refreshLimits();
             takeOutput();
         } finally {

@@ -137,7 +137,7 @@ public final class Blocking {
                 boolean served;
                 long t0 = engine.clock().nanoTime();
                 try {
-                    served = e.waiter.serve(e.client, d.db, d.key);
+                    served = engine.serveBlocked(e.client, () -> e.waiter.serve(e.client, d.db, d.key));
                 } catch (RedisException ex) {
                     e.client.reply.error(ex.getMessage());
                     served = true;

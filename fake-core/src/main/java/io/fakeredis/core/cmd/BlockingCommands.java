@@ -139,8 +139,7 @@ public final class BlockingCommands {
         byte[] dst = c.argv[2];
         ListValue l = ListCommands.write(c.db, src);
         if (l != null && !l.isEmpty()) {
-            byte[] v = ListCommands.moveOne(c, c.db, src, l, dst, from, to);
-            if (v != null) c.reply.bulk(v);
+            ListCommands.moveOne(c, c.db, src, l, dst, from, to);
             return;
         }
         if (!mayBlock(c)) {
@@ -152,8 +151,7 @@ public final class BlockingCommands {
             public boolean serve(Client bc, Database db, byte[] key) {
                 ListValue sl = readyList(db, key);
                 if (sl == null) return false;
-                byte[] v = ListCommands.moveOne(bc, db, key, sl, dst, from, to);
-                if (v != null) bc.reply.bulk(v);
+                ListCommands.moveOne(bc, db, key, sl, dst, from, to);
                 return true; // WRONGTYPE on the destination also ends the wait, as in Redis
             }
         });

@@ -4,6 +4,7 @@ import io.fakeredis.core.Client;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.ReplySink;
+import io.fakeredis.core.tracking.Tracking;
 import io.fakeredis.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ public final class ClientCommands {
             case "client|pause" -> pause(c);
             case "client|unpause" -> c.reply.ok();
             case "client|reply" -> reply(c);
-            case "client|getredir" -> c.reply.integer(-1);
+            case "client|getredir" -> c.reply.integer(c.tracking != null && c.tracking.on ? c.tracking.redirect : -1);
             case "client|trackinginfo" -> trackingInfo(c);
+            case "client|tracking" -> tracking(c);
+            case "client|caching" -> caching(c);
             case "client|help" -> ServerCommands.help(c, "CLIENT",
                     "CACHING (YES|NO)",
                     "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
@@ -132,6 +135,10 @@ public final class ClientCommands {
         if (subscribed(c)) flags.append('P');
         if (multi >= 0) flags.append('x');
         if (c.blocked) flags.append('b');
+        Tracking.State ts = c.tracking;
+        if (ts != null && ts.on) flags.append('t');
+        if (ts != null && ts.has(Tracking.BROKEN_REDIR)) flags.append('R');
+        if (ts != null && ts.has(Tracking.BCAST)) flags.append('B');
         if (c.closing) flags.append('c');
         if (flags.length() == 0) flags.append('N');
         long obl = c.transport.outputBufferBytes();
@@ -158,7 +165,7 @@ public final class ClientCommands {
                 .append(" events=").append(events)
                 .append(" cmd=").append(c.cmd == null ? "NULL" : c.cmd.fullName)
                 .append(" user=").append(c.user)
-                .append(" redir=-1")
+                .append(" redir=").append(ts != null && ts.on ? ts.redirect : -1)
                 .append(" resp=").append(c.resp());
         return b.toString();
     }
@@ -293,15 +300,132 @@ public final class ClientCommands {
         }
     }
 
+    /**
+     * CLIENT TRACKING ON|OFF [REDIRECT id] [BCAST] [PREFIX p ...] [OPTIN] [OPTOUT] [NOLOOP]: every
+     * option is parsed (and REDIRECT checked) before ON or OFF is looked at, then ON checks the
+     * modes in Redis's order.
+     */
+    static void tracking(Client c) {
+        long redirect = 0;
+        int options = 0;
+        List<byte[]> prefixes = new ArrayList<>();
+        for (int j = 3; j < c.argc(); j++) {
+            boolean more = c.argc() - 1 - j > 0;
+            byte[] a = c.argv[j];
+            if (Bytes.eq(a, "redirect") && more) {
+                j++;
+                if (redirect != 0) throw new RedisException("ERR A client can only redirect to a single other client");
+                redirect = Bytes.toLong(c.argv[j]);
+                // it may go away later; it has to be there now
+                if (c.engine.client(redirect) == null) {
+                    throw new RedisException("ERR The client ID you want redirect to does not exist");
+                }
+            } else if (Bytes.eq(a, "bcast")) {
+                options |= Tracking.BCAST;
+            } else if (Bytes.eq(a, "optin")) {
+                options |= Tracking.OPTIN;
+            } else if (Bytes.eq(a, "optout")) {
+                options |= Tracking.OPTOUT;
+            } else if (Bytes.eq(a, "noloop")) {
+                options |= Tracking.NOLOOP;
+            } else if (Bytes.eq(a, "prefix") && more) {
+                prefixes.add(c.argv[++j]);
+            } else {
+                throw Errors.syntax;
+            }
+        }
+        Tracking.State s = c.tracking;
+        boolean on = s != null && s.on;
+        if (Bytes.eq(c.argv[2], "on")) {
+            if ((options & Tracking.BCAST) == 0 && !prefixes.isEmpty()) {
+                throw new RedisException("ERR PREFIX option requires BCAST mode to be enabled");
+            }
+            if (on && s.has(Tracking.BCAST) != ((options & Tracking.BCAST) != 0)) {
+                throw new RedisException("ERR You can't switch BCAST mode on/off before disabling tracking for this "
+                        + "client, and then re-enabling it with a different mode.");
+            }
+            if ((options & Tracking.BCAST) != 0 && (options & (Tracking.OPTIN | Tracking.OPTOUT)) != 0) {
+                throw new RedisException("ERR OPTIN and OPTOUT are not compatible with BCAST");
+            }
+            if ((options & Tracking.OPTIN) != 0 && (options & Tracking.OPTOUT) != 0) {
+                throw new RedisException("ERR You can't specify both OPTIN mode and OPTOUT mode");
+            }
+            if (on && (((options & Tracking.OPTIN) != 0 && s.has(Tracking.OPTOUT))
+                    || ((options & Tracking.OPTOUT) != 0 && s.has(Tracking.OPTIN)))) {
+                throw new RedisException("ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this "
+                        + "client, and then re-enabling it with a different mode.");
+            }
+            if ((options & Tracking.BCAST) != 0 && !Tracking.checkPrefixes(c, prefixes)) return;
+            c.engine.tracking().enable(c, redirect, options, prefixes);
+        } else if (Bytes.eq(c.argv[2], "off")) {
+            if (on) c.engine.tracking().disable(c);
+        } else {
+            throw Errors.syntax;
+        }
+        c.reply.ok();
+    }
+
+    /** CLIENT CACHING YES|NO: the next command's keys are (OPTIN) or are not (OPTOUT) remembered. */
+    static void caching(Client c) {
+        Tracking.State s = c.tracking;
+        if (s == null || !s.on) {
+            throw new RedisException("ERR CLIENT CACHING can be called only when the client is in tracking mode with "
+                    + "OPTIN or OPTOUT mode enabled");
+        }
+        if (Bytes.eq(c.argv[2], "yes")) {
+            if (!s.has(Tracking.OPTIN)) {
+                throw new RedisException("ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.");
+            }
+        } else if (Bytes.eq(c.argv[2], "no")) {
+            if (!s.has(Tracking.OPTOUT)) {
+                throw new RedisException("ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.");
+            }
+        } else {
+            throw Errors.syntax;
+        }
+        s.flags |= Tracking.CACHING;
+        c.reply.ok();
+    }
+
+    /** CLIENT TRACKINGINFO: flags, redirect and prefixes, in Redis's order. */
     static void trackingInfo(Client c) {
+        Tracking.State s = c.tracking;
+        boolean on = s != null && s.on;
+        List<String> flags = new ArrayList<>();
+        flags.add(on ? "on" : "off");
+        if (s != null) {
+            if (s.has(Tracking.BCAST)) flags.add("bcast");
+            if (s.has(Tracking.OPTIN)) {
+                flags.add("optin");
+                if (s.has(Tracking.CACHING)) flags.add("caching-yes");
+            }
+            if (s.has(Tracking.OPTOUT)) {
+                flags.add("optout");
+                if (s.has(Tracking.CACHING)) flags.add("caching-no");
+            }
+            if (s.has(Tracking.NOLOOP)) flags.add("noloop");
+            if (s.has(Tracking.BROKEN_REDIR)) flags.add("broken_redirect");
+        }
         c.reply.map(3);
         c.reply.bulk("flags");
-        c.reply.set(1);
-        c.reply.bulk("off");
+        c.reply.set(flags.size());
+        for (String f : flags) c.reply.bulk(f);
         c.reply.bulk("redirect");
-        c.reply.integer(-1);
+        c.reply.integer(on ? s.redirect : -1);
         c.reply.bulk("prefixes");
-        c.reply.array(0);
+        List<byte[]> prefixes = s == null ? List.of() : s.prefixes();
+        c.reply.array(prefixes.size());
+        for (byte[] p : prefixes) c.reply.bulk(p);
+    }
+
+    /**
+     * Where a tracking invalidation for c goes: null once c is closing. CLIENT REPLY OFF and SKIP
+     * do not silence it (Redis's CLIENT_PUSHING), and it does not count as the skipped reply.
+     */
+    public static ReplySink pushSink(Client c) {
+        if (c.closing) return null;
+        ReplySink r = c.reply;
+        return r instanceof Muted m ? m.real : r;
     }
 
     /** Lets RESET drop CLIENT REPLY OFF/SKIP. */

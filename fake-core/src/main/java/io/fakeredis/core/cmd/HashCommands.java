@@ -54,10 +54,12 @@ public final class HashCommands {
         return h;
     }
 
-    /** Adds a new hash to the db, or signals the change of an existing one. */
+    /**
+     * Adds a new hash to the db. HSET, HSETNX and HINCRBY(FLOAT) reply before they signal the
+     * change, as Redis's do: they call signalModifiedKey after the reply.
+     */
     private static void store(Client c, byte[] key, HashValue h, boolean created) {
-        if (created) c.db.add(key, h);
-        else c.db.signalModifiedKey(key);
+        if (created) c.db.addSignalLater(key, h);
     }
 
     /** hashTypeTryConversion: any long argument turns a listpack hash into a hashtable. */
@@ -96,6 +98,7 @@ public final class HashCommands {
         store(c, key, h, created[0]);
         if (hmset) c.reply.ok();
         else c.reply.integer(n);
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.HASH, "hset", c.db, key);
     }
 
@@ -111,6 +114,7 @@ public final class HashCommands {
         set(c, h, c.argv[2], c.argv[3]);
         store(c, key, h, created[0]);
         c.reply.integer(1);
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.HASH, "hset", c.db, key);
     }
 
@@ -206,6 +210,7 @@ public final class HashCommands {
         set(c, h, c.argv[2], Bytes.fromLong(value));
         store(c, key, h, created[0]);
         c.reply.integer(value);
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.HASH, "hincrby", c.db, key);
     }
 
@@ -228,6 +233,7 @@ public final class HashCommands {
         set(c, h, c.argv[2], out);
         store(c, key, h, created[0]);
         c.reply.bulk(out);
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.HASH, "hincrbyfloat", c.db, key);
     }
 

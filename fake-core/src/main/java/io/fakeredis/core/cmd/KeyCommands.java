@@ -181,12 +181,15 @@ public final class KeyCommands {
             // a time already past deletes the key, and Redis reports it as a DEL
             c.db.delete(key);
             c.engine.notify(Notify.GENERIC, "del", c.db, key);
+            c.reply.integer(1);
         } else {
+            // Redis replies before it signals here: a push to this client (it may be a tracking
+            // redirect target) follows the reply
             c.db.setExpire(key, when);
+            c.reply.integer(1);
             c.db.signalModifiedKey(key);
             c.engine.notify(Notify.GENERIC, "expire", c.db, key);
         }
-        c.reply.integer(1);
     }
 
     private static RedisException invalidExpire(Client c) {
@@ -368,15 +371,16 @@ public final class KeyCommands {
         }
         long expire = c.db.expireAt(src);
         int access = accessOf(c.db, src);
-        if (c.db.lookupWrite(dst) != null) {
-            if (nx) {
-                c.reply.integer(0);
-                return;
-            }
-            c.db.delete(dst);
+        boolean overwrite = c.db.lookupWrite(dst) != null;
+        if (overwrite && nx) {
+            c.reply.integer(0);
+            return;
         }
-        addKeepingAccess(c.db, dst, v, expire, access);
+        // the source changes first, then the destination, as Redis signals them (tracking clients
+        // see the invalidations in that order)
         c.db.delete(src);
+        if (overwrite) c.db.delete(dst);
+        addKeepingAccess(c.db, dst, v, expire, access);
         c.engine.notify(Notify.GENERIC, "rename_from", c.db, src);
         c.engine.notify(Notify.GENERIC, "rename_to", c.db, dst);
         if (nx) c.reply.integer(1);
@@ -475,12 +479,14 @@ public final class KeyCommands {
 
     static void flushdb(Client c) {
         checkFlushArgs(c);
+        c.engine.flushed();
         flush(c.engine, c.db);
         c.reply.ok();
     }
 
     static void flushall(Client c) {
         checkFlushArgs(c);
+        c.engine.flushed();
         for (int i = 0; i < Engine.DATABASES; i++) flush(c.engine, c.engine.db(i));
         c.reply.ok();
     }

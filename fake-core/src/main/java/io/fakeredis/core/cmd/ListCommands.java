@@ -70,13 +70,14 @@ public final class ListCommands {
             }
             l = new ListValue();
             for (int i = 2; i < c.argc(); i++) l.push(c.argv[i], head);
-            c.db.add(key, l);
+            c.db.addSignalLater(key, l);
         } else {
             for (int i = 2; i < c.argc(); i++) l.push(c.argv[i], head);
-            c.db.signalModifiedKey(key);
             c.db.signalKeyAsReady(key);
         }
+        // pushGenericCommand replies, then signals the change
         c.reply.integer(l.size());
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.LIST, head ? "lpush" : "rpush", c.db, key);
     }
 
@@ -321,13 +322,13 @@ public final class ListCommands {
             c.reply.nullBulk();
             return;
         }
-        byte[] v = moveOne(c, c.db, c.argv[1], src, c.argv[2], from, to);
-        if (v != null) c.reply.bulk(v);
+        moveOne(c, c.db, c.argv[1], src, c.argv[2], from, to);
     }
 
     /**
-     * Moves one element from the non-empty src list to dst, as lmoveGenericCommand. Returns the
-     * element, or null after replying WRONGTYPE when dst holds another type.
+     * Moves one element from the non-empty src list to dst and replies with it, as
+     * lmoveGenericCommand: the reply comes between the destination's change and the source's.
+     * Returns the element, or null after replying WRONGTYPE when dst holds another type.
      */
     static byte[] moveOne(Client c, Database db, byte[] srcKey, ListValue src, byte[] dstKey, boolean from, boolean to) {
         Object d = db.lookupWrite(dstKey);
@@ -347,6 +348,7 @@ public final class ListCommands {
             db.signalKeyAsReady(dstKey);
         }
         c.engine.notify(Notify.LIST, to ? "lpush" : "rpush", db, dstKey);
+        c.reply.bulk(v);
         c.engine.notify(Notify.LIST, from ? "lpop" : "rpop", db, srcKey);
         deleteIfEmpty(c, db, srcKey, src);
         if (!src.isEmpty()) db.signalModifiedKey(srcKey);

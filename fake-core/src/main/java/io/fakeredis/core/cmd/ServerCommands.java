@@ -249,7 +249,8 @@ public final class ServerCommands {
                 line(b, "client_recent_max_input_buffer", 0);
                 line(b, "client_recent_max_output_buffer", maxOutput);
                 line(b, "blocked_clients", blocked);
-                line(b, "tracking_clients", 0);
+                io.fakeredis.core.tracking.Tracking tracking = e.trackingIfAny();
+                line(b, "tracking_clients", tracking == null ? 0 : tracking.clients());
                 line(b, "clients_in_timeout_table", 0);
                 break;
             }
@@ -385,9 +386,10 @@ public final class ServerCommands {
                 line(b, "active_defrag_key_misses", 0);
                 line(b, "total_active_defrag_time", 0);
                 line(b, "current_active_defrag_time", 0);
-                line(b, "tracking_total_keys", 0);
-                line(b, "tracking_total_items", 0);
-                line(b, "tracking_total_prefixes", 0);
+                io.fakeredis.core.tracking.Tracking tracking = e.trackingIfAny();
+                line(b, "tracking_total_keys", tracking == null ? 0 : tracking.totalKeys());
+                line(b, "tracking_total_items", tracking == null ? 0 : tracking.totalItems());
+                line(b, "tracking_total_prefixes", tracking == null ? 0 : tracking.totalPrefixes());
                 line(b, "unexpected_error_replies", 0);
                 line(b, "total_error_replies", st.errorReplies);
                 line(b, "dump_payload_sanitizations", 0);

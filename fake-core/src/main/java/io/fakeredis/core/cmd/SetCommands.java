@@ -137,7 +137,7 @@ public final class SetCommands {
         }
         if (d == null) {
             d = SetValue.forFirst(m);
-            c.db.add(dst, d);
+            c.db.addSignalLater(dst, d); // smoveCommand signals the source first
         }
         c.db.signalModifiedKey(src);
         if (d.add(m, SetValue.maxIntset(c.engine.config()))) {

@@ -281,9 +281,9 @@ public final class StreamCommands {
         if (id.compareTo(s.lastId) <= 0) throw new RedisException(EQUAL_OR_SMALLER);
         byte[][] fv = Arrays.copyOfRange(c.argv, fieldPos, c.argc());
         s.append(id, fv, nodeMaxEntries(c));
-        if (created) c.db.add(key, s);
+        if (created) c.db.addSignalLater(key, s);
         c.reply.bulk(idBytes(id));
-        if (!created) c.db.signalModifiedKey(key);
+        c.db.signalModifiedKey(key);
         c.engine.notify(Notify.STREAM, "xadd", c.db, key);
         if (trim(s, a) > 0) c.engine.notify(Notify.STREAM, "xtrim", c.db, key);
         c.db.signalKeyAsReady(key);

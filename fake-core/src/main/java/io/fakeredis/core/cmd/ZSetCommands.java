@@ -211,7 +211,7 @@ public final class ZSetCommands {
                     return;
                 }
                 z = ZSetValue.forFirst(c.engine.config(), c.argv[idx + 1].length);
-                c.db.add(key, z);
+                c.db.addSignalLater(key, z); // signalled after the reply, as zaddGenericCommand
             }
             long maxEntries = ZSetValue.maxEntries(c.engine.config());
             long maxValue = ZSetValue.maxValue(c.engine.config());

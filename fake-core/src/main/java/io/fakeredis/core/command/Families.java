@@ -59,7 +59,7 @@ final class Families {
         t.bind(CLIENT,
                 "client|id", "client|setname", "client|getname", "client|info", "client|list", "client|kill",
                 "client|no-evict", "client|pause", "client|unpause", "client|reply", "client|getredir",
-                "client|trackinginfo", "client|help");
+                "client|trackinginfo", "client|help", "client|tracking", "client|caching");
         t.bind(SERVER,
                 "time", "info", "lastsave", "role", "lolwut", "config|get", "config|set", "config|resetstat",
                 "config|rewrite", "config|help", "command", "command|count", "command|info", "command|list",

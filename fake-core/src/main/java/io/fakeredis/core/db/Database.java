@@ -88,6 +88,18 @@ public final class Database {
     }
 
     /**
+     * Adds a key known to be absent without signalling the change yet, for commands that (as
+     * Redis's) reply first and then call {@link #signalModifiedKey}: a tracking invalidation for
+     * their own connection then follows the reply.
+     */
+    public void addSignalLater(byte[] key, Object val) {
+        int s = dict.put(key, val);
+        initAccess(s);
+        signalKeyAsReady(key);
+        engine.notify(Notify.NEW, "new", this, key);
+    }
+
+    /**
      * SET semantics: creates or replaces the value. The TTL is dropped unless keepTtl, as Redis's
      * setKey does.
      */
@@ -147,14 +159,17 @@ public final class Database {
         dict.setAccessAt(s, engine.config().lfu() ? Lfu.initial(engine.now()) : (int) (engine.now() / 1000));
     }
 
-    /** Removes an expired key the way Redis does: delete, then the 'expired' event. */
+    /**
+     * Removes an expired key the way Redis's deleteExpiredKeyAndPropagate does: delete, the
+     * 'expired' event, then the change signal (so a tracking invalidation follows the event).
+     */
     private void expire(int s) {
         byte[] key = dict.keyAt(s);
         dict.removeAt(s);
         engine.stats.expiredKeys++;
-        signalModifiedKey(key);
         signalKeyAsReady(key); // XREADGROUP waiters on an expired stream get an error
         engine.notify(Notify.EXPIRED, "expired", this, key);
+        engine.keyExpired(this, key);
     }
 
     /**
@@ -204,7 +219,7 @@ public final class Database {
         other.dict = d;
     }
 
-    /** WATCH and client-side caching hook: the key's value changed. */
+    /** WATCH and client-side caching hook (Redis's signalModifiedKey): the key's value changed. */
     public void signalModifiedKey(byte[] key) {
         engine.keyModified(this, key);
     }

@@ -546,6 +546,11 @@ public final class Scripting {
         return scriptClient == null ? null : scriptClient.db;
     }
 
+    /** The client whose script or function is running (Redis's script_caller), else null. */
+    public Client caller() {
+        return bridge.caller;
+    }
+
     /** True for the client scripts run their calls through (Redis's CLIENT_SCRIPT flag). */
     public boolean isScriptClient(Client c) {
         return c != null && c == scriptClient;
