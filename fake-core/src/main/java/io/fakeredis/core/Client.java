@@ -60,8 +60,8 @@ public final class Client {
     public boolean inMulti;
     /** In MONITOR mode (Redis's CLIENT_MONITOR): fed every command, and kept off the keyspace. */
     public boolean monitor;
-    /** The arguments MONITOR shows when a command hid some of them (a password); null otherwise. */
-    byte[][] monitorArgv;
+    /** The arguments MONITOR and SLOWLOG show when a command hid some of them (a password); null otherwise. */
+    byte[][] shownArgv;
     private static final byte[] REDACTED = Bytes.utf8("(redacted)");
     /** CLIENT TRACKING settings, null until the client first turns tracking on. Managed by tracking.Tracking. */
     public io.fakeredis.core.tracking.Tracking.State tracking;
@@ -90,13 +90,9 @@ public final class Client {
         return db.id;
     }
 
-    /**
-     * redactClientCommandArgument: MONITOR shows argument i of the running command as
-     * "(redacted)". Only monitors read it, so it costs nothing while nobody monitors.
-     */
+    /** redactClientCommandArgument: MONITOR and SLOWLOG show argument i of the running command as "(redacted)". */
     public void redact(int i) {
-        if (!engine.monitoring()) return;
-        if (monitorArgv == null) monitorArgv = argv.clone();
-        monitorArgv[i] = REDACTED;
+        if (shownArgv == null) shownArgv = argv.clone();
+        shownArgv[i] = REDACTED;
     }
 }

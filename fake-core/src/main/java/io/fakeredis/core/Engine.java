@@ -188,6 +188,7 @@ public final class Engine implements AutoCloseable {
     public void servedBlocked(Client c, long us) {
         if (config.latencyTracking() && c.lastCmd != null) stats.histograms.record(c.lastCmd.id, us);
         latencySample("command-unblocking", us);
+        if (c.lastCmd != null) slowlogPush(c, c.lastCmd, c.argv, us);
     }
 
     public io.fakeredis.core.tracking.Tracking tracking() {
@@ -480,12 +481,28 @@ public final class Engine implements AutoCloseable {
         // a blocked client's call is counted when it is served (servedBlocked)
         if (config.latencyTracking() && !c.blocked) stats.histograms.record(id, us);
         latencySample(cmd.has(Command.FAST) ? "fast-command" : "command", us);
+        byte[][] shown = c.shownArgv != null ? c.shownArgv : c.argv;
+        c.shownArgv = null;
+        if (!c.blocked) slowlogPush(c, cmd, shown, us);
         if (monitors.length != 0) {
-            byte[][] shown = c.monitorArgv != null ? c.monitorArgv : c.argv;
-            c.monitorArgv = null;
             // admin commands are too dangerous to show; scripts feed themselves before they run
             if (!cmd.has(Command.SKIP_MONITOR | Command.ADMIN)) feedMonitors(c, shown);
         }
+    }
+
+    private SlowLog slowlog;
+
+    /** SLOWLOG's entries, made on first use. Lock holders only. */
+    public SlowLog slowlog() {
+        if (slowlog == null) slowlog = new SlowLog();
+        return slowlog;
+    }
+
+    /** slowlogPushCurrentCommand: a command that ran at least slowlog-log-slower-than µs. */
+    private void slowlogPush(Client c, Command cmd, byte[][] argv, long us) {
+        long threshold = config.slowlogSlowerThan();
+        if (threshold < 0 || us < threshold || cmd.has(Command.SKIP_SLOWLOG)) return;
+        slowlog().push(argv, us, clock.millis() / 1000, c, config.slowlogMaxLen());
     }
 
     // ---- MONITOR ----

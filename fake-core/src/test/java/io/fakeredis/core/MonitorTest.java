@@ -86,13 +86,13 @@ class MonitorTest {
     }
 
     @Test
-    void passwordsAreRedactedOnlyWhileSomeoneMonitors() {
+    void passwordsAreRedactedForOneCommand() {
         c.call("AUTH", "user", "pw");
-        assertThat(c.client.monitorArgv).isNull();
+        assertThat(c.client.shownArgv).isNull();
         monitor();
         c.call("AUTH", "user", "pw");
         c.call("HELLO", "2", "AUTH", "default", "pw", "SETNAME", "me");
-        assertThat(c.client.monitorArgv).isNull();
+        assertThat(c.client.shownArgv).isNull();
         assertThat(lines.got).containsExactly(
                 "1700000000.000123 [0 ] \"AUTH\" \"(redacted)\" \"(redacted)\"",
                 "1700000000.000123 [0 ] \"HELLO\" \"2\" \"AUTH\" \"(redacted)\" \"(redacted)\" \"SETNAME\" \"me\"");

@@ -5,6 +5,7 @@ import io.fakeredis.core.Engine;
 import io.fakeredis.core.Errors;
 import io.fakeredis.core.RedisException;
 import io.fakeredis.core.ReplySink;
+import io.fakeredis.core.SlowLog;
 import io.fakeredis.core.command.Command;
 import io.fakeredis.core.command.CommandTable;
 import io.fakeredis.core.config.Config;
@@ -74,8 +75,11 @@ public final class ServerCommands {
                     "GETKEYSANDFLAGS <full-command>",
                     "    Return the keys and the access flags from a full Redis command.");
             case "slowlog|get" -> slowlogGet(c);
-            case "slowlog|len" -> c.reply.integer(0);
-            case "slowlog|reset" -> c.reply.ok();
+            case "slowlog|len" -> c.reply.integer(c.engine.slowlog().size());
+            case "slowlog|reset" -> {
+                c.engine.slowlog().reset();
+                c.reply.ok();
+            }
             case "slowlog|help" -> help(c, "SLOWLOG",
                     "GET [<count>]",
                     "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
@@ -156,11 +160,26 @@ public final class ServerCommands {
                     + "'. Try SLOWLOG HELP.");
             return;
         }
+        long count = 10;
         if (c.argc() == 3) {
-            long n = Bytes.toLong(c.argv[2], "ERR count should be greater than or equal to -1");
-            if (n < -1) throw new RedisException("ERR count should be greater than or equal to -1");
+            count = Bytes.toLong(c.argv[2], "ERR count should be greater than or equal to -1");
+            if (count < -1) throw new RedisException("ERR count should be greater than or equal to -1");
         }
-        c.reply.array(0);
+        SlowLog log = c.engine.slowlog();
+        int n = count == -1 ? log.size() : (int) Math.min(count, log.size());
+        c.reply.array(n);
+        java.util.Iterator<SlowLog.Entry> it = log.iterator();
+        for (int i = 0; i < n; i++) {
+            SlowLog.Entry e = it.next();
+            c.reply.array(6);
+            c.reply.integer(e.id());
+            c.reply.integer(e.time());
+            c.reply.integer(e.durationUs());
+            c.reply.array(e.argv().length);
+            for (byte[] a : e.argv()) c.reply.bulk(a);
+            c.reply.bulk(e.peer());
+            c.reply.bulk(e.name());
+        }
     }
 
     // ---- INFO ----
@@ -510,6 +529,13 @@ public final class ServerCommands {
 
     static void configSet(Client c) {
         if ((c.argc() & 1) != 0) throw Errors.syntax;
+        // MONITOR and SLOWLOG never show a secret, whatever check fails below
+        for (int i = 2; i + 1 < c.argc(); i += 2) {
+            switch (Bytes.lower(c.argv[i])) {
+                case "requirepass", "masterauth", "tls-key-file-pass", "tls-client-key-file-pass" -> c.redact(i + 1);
+                default -> { }
+            }
+        }
         Config cfg = c.engine.config();
         int n = (c.argc() - 2) / 2;
         Config.Param[] params = new Config.Param[n];

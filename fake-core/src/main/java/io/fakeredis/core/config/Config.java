@@ -84,6 +84,8 @@ public final class Config {
     private boolean lfu;
     private long latencyMonitorThreshold;
     private boolean latencyTracking = true;
+    private long slowlogSlowerThan = 10000;
+    private long slowlogMaxLen = 128;
 
     public Config() {
         values.put("port", "6379");
@@ -136,6 +138,8 @@ public final class Config {
             case "maxmemory-policy": lfu = value.endsWith("-lfu"); break;
             case "latency-monitor-threshold": latencyMonitorThreshold = Long.parseLong(value); break;
             case "latency-tracking": latencyTracking = value.equals("yes"); break;
+            case "slowlog-log-slower-than": slowlogSlowerThan = Long.parseLong(value); break;
+            case "slowlog-max-len": slowlogMaxLen = Long.parseLong(value); break;
             default: break;
         }
     }
@@ -387,6 +391,15 @@ public final class Config {
     /** latency-tracking: whether calls are counted for LATENCY HISTOGRAM. */
     public boolean latencyTracking() {
         return latencyTracking;
+    }
+
+    /** slowlog-log-slower-than in µs; negative turns the slow log off. */
+    public long slowlogSlowerThan() {
+        return slowlogSlowerThan;
+    }
+
+    public long slowlogMaxLen() {
+        return slowlogMaxLen;
     }
 
     private static Map<String, String> aliases(String... pairs) {
