@@ -132,6 +132,7 @@ public final class ClientCommands {
         long now = c.engine.clock().millis();
         int multi = c.engine.transactions.queued(c);
         StringBuilder flags = new StringBuilder();
+        if (c.monitor) flags.append('O'); // a monitor is a replica to Redis
         if (subscribed(c)) flags.append('P');
         if (multi >= 0) flags.append('x');
         if (c.blocked) flags.append('b');
@@ -139,6 +140,7 @@ public final class ClientCommands {
         if (ts != null && ts.on) flags.append('t');
         if (ts != null && ts.has(Tracking.BROKEN_REDIR)) flags.append('R');
         if (ts != null && ts.has(Tracking.BCAST)) flags.append('B');
+        if (c.dirtyCas) flags.append('d');
         if (c.closing) flags.append('c');
         if (flags.length() == 0) flags.append('N');
         long obl = c.transport.outputBufferBytes();

@@ -46,6 +46,46 @@ class ConnectionConformanceTest extends ConformanceTest {
     }
 
     @Test
+    void flagsOfWatchersAndMonitors() {
+        run(s -> {
+            try (Session other = s.another(); Session mon = s.another()) {
+                s.same("WATCH", "w");
+                byte[][] info = s.both("CLIENT", "INFO");
+                assertEquals("N", flags(info[0]));
+                assertEquals(flags(info[0]), flags(info[1]));
+                other.same("SET", "w", "1");
+                info = s.both("CLIENT", "INFO");
+                assertEquals("d", flags(info[0]));
+                assertEquals(flags(info[0]), flags(info[1]));
+                s.same("CLIENT", "SETNAME", "watcher");
+                s.same("MULTI");
+                info = other.both("CLIENT", "LIST");
+                assertEquals("xd", flags(line(info[0], " name=watcher ")));
+                assertEquals(flags(line(info[0], " name=watcher ")), flags(line(info[1], " name=watcher ")));
+                s.same("DISCARD");
+                mon.same("CLIENT", "SETNAME", "mon");
+                mon.same("MONITOR");
+                info = s.both("CLIENT", "LIST");
+                assertEquals("O", flags(line(info[0], " name=mon ")));
+                assertEquals(flags(line(info[0], " name=mon ")), flags(line(info[1], " name=mon ")));
+            }
+        });
+    }
+
+    /** The flags field without 'U': the oracle's clients connect over a Unix socket. */
+    private static String flags(byte[] info) {
+        String f = field(info, "flags").replace("U", "");
+        return f.isEmpty() ? "N" : f;
+    }
+
+    private static byte[] line(byte[] list, String containing) {
+        for (String line : new String(list, StandardCharsets.UTF_8).split("\n")) {
+            if (line.contains(containing)) return line.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new AssertionError("no client line with" + containing);
+    }
+
+    @Test
     void pingEchoSelect() {
         run(s -> {
             s.same("PING");
