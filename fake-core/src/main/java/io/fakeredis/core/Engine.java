@@ -443,8 +443,6 @@ public final class Engine implements AutoCloseable {
     /** Runs a looked-up, checked command and keeps its statistics. */
     public void call(Client c, Command cmd) {
         c.cmd = cmd;
-        int outerCmd = stats.runningCommand;
-        stats.runningCommand = cmd.id;
         stats.errorRepliesSeen = stats.errorReplies;
         long t0 = clock.nanoTime();
         Client outer = running;
@@ -475,7 +473,6 @@ public final class Engine implements AutoCloseable {
         // started or after its last nested call (EXEC's, a script's) ended
         if (stats.errorReplies != stats.errorRepliesSeen) stats.failedCalls[id]++;
         stats.errorRepliesSeen = stats.errorReplies;
-        stats.runningCommand = outerCmd;
         stats.commandsProcessed++;
         c.lastCmd = cmd;
         // a blocked client's call is counted when it is served (servedBlocked)
@@ -624,18 +621,19 @@ public final class Engine implements AutoCloseable {
      * key == null stands for every key of db, for a flush (see {@link #flushed}).
      */
     public void keyModified(Database db, byte[] key) {
-        stats.dirty++;
-        transactions.keyModified(db, key);
-        io.fakeredis.core.tracking.Tracking t = tracking;
-        if (t != null && key != null) t.keyModified(key, running);
+        changed(db, key, running);
     }
 
     /** A key expired: as keyModified, but no client changed it (signalModifiedKey(NULL, ...)). */
     public void keyExpired(Database db, byte[] key) {
+        changed(db, key, null);
+    }
+
+    private void changed(Database db, byte[] key, Client writer) {
         stats.dirty++;
         transactions.keyModified(db, key);
         io.fakeredis.core.tracking.Tracking t = tracking;
-        if (t != null) t.keyModified(key, null);
+        if (t != null && key != null) t.keyModified(key, writer);
     }
 
     /** FLUSHDB or FLUSHALL ran, once per command: tracking clients forget every key. */
@@ -779,7 +777,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Counters behind INFO stats and INFO commandstats. */
-    public static final class Stats {
+    public final class Stats {
         public long connectionsReceived;
         public long commandsProcessed;
         public long expiredKeys;
@@ -797,8 +795,6 @@ public final class Engine implements AutoCloseable {
         public final java.util.TreeMap<String, long[]> errorCodes = new java.util.TreeMap<>();
         /** Redis's prev_err_count: errorReplies when the running command started or its last nested call ended. */
         long errorRepliesSeen;
-        /** The command whose reply is being written, -1 between commands. */
-        int runningCommand = -1;
         /** LATENCY HISTOGRAM's counts, per command. */
         public final io.fakeredis.core.latency.CommandHistograms histograms;
 
@@ -837,7 +833,8 @@ public final class Engine implements AutoCloseable {
          * out RM_Call's errors). The running command still failed.
          */
         public void errorNotCounted() {
-            if (runningCommand >= 0) failedCalls[runningCommand]++;
+            Client r = running;
+            if (r != null && r.cmd != null) failedCalls[r.cmd.id]++;
         }
 
         /** A refused call that did not reach call() (a script's redis.call): Redis's incrCommandStatsOnError(cmd, REJECTED). */
