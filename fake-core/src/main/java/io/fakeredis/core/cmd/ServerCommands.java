@@ -530,12 +530,7 @@ public final class ServerCommands {
     static void configSet(Client c) {
         if ((c.argc() & 1) != 0) throw Errors.syntax;
         // MONITOR and SLOWLOG never show a secret, whatever check fails below
-        for (int i = 2; i + 1 < c.argc(); i += 2) {
-            switch (Bytes.lower(c.argv[i])) {
-                case "requirepass", "masterauth", "tls-key-file-pass", "tls-client-key-file-pass" -> c.redact(i + 1);
-                default -> { }
-            }
-        }
+        for (int i = 2; i + 1 < c.argc(); i += 2) if (Config.sensitive(Bytes.lower(c.argv[i]))) c.redact(i + 1);
         Config cfg = c.engine.config();
         int n = (c.argc() - 2) / 2;
         Config.Param[] params = new Config.Param[n];

@@ -383,6 +383,14 @@ public final class Config {
         return lfu;
     }
 
+    /** Redis's SENSITIVE_CONFIG parameters: CONFIG SET hides their values from MONITOR and SLOWLOG. */
+    public static boolean sensitive(String name) {
+        return switch (name) {
+            case "requirepass", "masterauth", "tls-key-file-pass", "tls-client-key-file-pass" -> true;
+            default -> false;
+        };
+    }
+
     /** latency-monitor-threshold in ms: 0 keeps the latency monitor off. */
     public long latencyMonitorThreshold() {
         return latencyMonitorThreshold;
